@@ -1,0 +1,3 @@
+namespace GongCrmBridge.Sandbox;
+
+internal static class SandboxPlaceholder;

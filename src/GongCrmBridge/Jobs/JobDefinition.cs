@@ -1,0 +1,53 @@
+using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Mapping;
+using GongCrmBridge.Sources;
+
+namespace GongCrmBridge.Jobs;
+
+/// <summary>How a sync treats objects that disappeared from the export.</summary>
+public enum SyncMode
+{
+    /// <summary>Insert and update only.</summary>
+    Upsert,
+
+    /// <summary>Also delete objects gone from the export (needs the state store).</summary>
+    Mirror,
+}
+
+/// <summary>The integration to register or reuse in Gong.</summary>
+/// <param name="Name">The integration's display name; an existing integration is reused only when its name matches.</param>
+/// <param name="OwnerEmail">Email of the person responsible for it.</param>
+public sealed record IntegrationSettings(string Name, string OwnerEmail);
+
+/// <summary>The job file's <c>options</c> node.</summary>
+public sealed record JobOptions
+{
+    /// <summary>Gets the largest LDJSON file, multipart overhead included. The default value is 200.</summary>
+    public int MaxFileMegabytes { get; init; } = 200;
+
+    /// <summary>Gets the client-side throttle shared by every call of the run. The default value is 3.</summary>
+    public double RequestsPerSecond { get; init; } = 3;
+
+    /// <summary>Gets the sync mode. The default value is <see cref="SyncMode.Upsert"/>.</summary>
+    public SyncMode Mode { get; init; } = SyncMode.Upsert;
+}
+
+/// <summary>One export of the job, its object type and its compiled mapping.</summary>
+/// <param name="Type">The object type the export holds.</param>
+/// <param name="Source">Where and how to read the export (absolute path).</param>
+/// <param name="MappingPath">Absolute path of the mapping file.</param>
+/// <param name="Mapping">The mapping, compiled once.</param>
+public sealed record JobObject(CrmObjectType Type, SourceSpec Source, string MappingPath, CompiledMapping Mapping);
+
+/// <summary>A loaded, checked job file.</summary>
+/// <param name="Path">Absolute path of the job file.</param>
+/// <param name="Integration">The integration to use.</param>
+/// <param name="BaseUrl">Gong's base URL from the job file, if any (the CLI may override it).</param>
+/// <param name="Objects">The exports, in dependency order (BUSINESS_USER, STAGE, ACCOUNT, CONTACT, DEAL, LEAD).</param>
+/// <param name="Options">The job options.</param>
+public sealed record JobDefinition(
+    string Path,
+    IntegrationSettings Integration,
+    Uri? BaseUrl,
+    IReadOnlyList<JobObject> Objects,
+    JobOptions Options);

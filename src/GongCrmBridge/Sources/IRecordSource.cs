@@ -1,0 +1,15 @@
+namespace GongCrmBridge.Sources;
+
+/// <summary>An open export that yields its records in chunks, in file order.</summary>
+public interface IRecordSource : IAsyncDisposable
+{
+    /// <summary>Gets the export's path.</summary>
+    string Path { get; }
+
+    /// <summary>Gets the requested columns that the export's header lacks (always empty for JSON Lines).</summary>
+    IReadOnlyList<string> MissingColumns { get; }
+
+    /// <summary>Reads the export from the start, one chunk at a time; each chunk holds at most about
+    /// <c>chunkSize</c> records.</summary>
+    IAsyncEnumerable<SourceChunk> ReadChunksAsync(CancellationToken cancellationToken = default);
+}

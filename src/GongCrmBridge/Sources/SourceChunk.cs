@@ -1,0 +1,147 @@
+namespace GongCrmBridge.Sources;
+
+/// <summary>
+/// A block of consecutive records read from one export: the cells of the columns a mapping asked for,
+/// in the order it asked for them, with the 1-based physical line where each record starts.
+/// </summary>
+/// <remarks>
+/// Records travel through the pipeline in chunks rather than one by one, so that the per-message cost of
+/// Dataflow is paid once per few thousand records. Cells live in one shared character buffer.
+/// A record that could not be read (bad quoting, wrong field count, invalid JSON, too large) is kept as a
+/// <em>problem row</em>: it has a line and a reason but no cells, and becomes a rejection downstream.
+/// </remarks>
+public sealed class SourceChunk
+{
+    private char[] _chars;
+    private int _charCount;
+    private int[] _cellStarts;
+    private int[] _cellLengths;
+    private long[] _lines;
+    private string?[] _problems;
+    private int _cellsInCurrentRow;
+
+    /// <summary>Initializes a new instance of the <see cref="SourceChunk"/> class.</summary>
+    /// <param name="sourcePath">The export the records come from.</param>
+    /// <param name="columnCount">How many cells each record has (the mapping's column list).</param>
+    /// <param name="capacity">Expected number of records (the chunk grows past it if needed).</param>
+    public SourceChunk(string sourcePath, int columnCount, int capacity = 1024)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(columnCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        SourcePath = sourcePath;
+        ColumnCount = columnCount;
+        _chars = new char[capacity * Math.Max(1, columnCount) * 16];
+        _cellStarts = new int[capacity * columnCount];
+        _cellLengths = new int[capacity * columnCount];
+        _lines = new long[capacity];
+        _problems = new string?[capacity];
+    }
+
+    /// <summary>Gets the export the records come from.</summary>
+    public string SourcePath { get; }
+
+    /// <summary>Gets how many cells each record has.</summary>
+    public int ColumnCount { get; }
+
+    /// <summary>Gets the number of records (problem rows included).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Gets the number of characters held, a measure of the chunk's size.</summary>
+    public int CharCount => _charCount;
+
+    /// <summary>Returns the 1-based physical line where record <paramref name="row"/> starts.</summary>
+    public long Line(int row) => _lines[CheckRow(row)];
+
+    /// <summary>Returns why record <paramref name="row"/> could not be read, or null when it was read.</summary>
+    public string? Problem(int row) => _problems[CheckRow(row)];
+
+    /// <summary>Returns the cell of <paramref name="column"/> in record <paramref name="row"/>; empty when absent.</summary>
+    public ReadOnlySpan<char> Cell(int row, int column)
+    {
+        CheckRow(row);
+        if ((uint)column >= (uint)ColumnCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(column));
+        }
+
+        if (_problems[row] is not null)
+        {
+            return [];
+        }
+
+        var index = (row * ColumnCount) + column;
+        return _chars.AsSpan(_cellStarts[index], _cellLengths[index]);
+    }
+
+    /// <summary>Starts a new record at <paramref name="line"/>; then call <see cref="AddCell"/> once per column.</summary>
+    public void BeginRecord(long line)
+    {
+        if (Count > 0 && _cellsInCurrentRow != ColumnCount && _problems[Count - 1] is null)
+        {
+            throw new InvalidOperationException("The previous record did not receive all its cells.");
+        }
+
+        EnsureRowCapacity();
+        _lines[Count] = line;
+        _problems[Count] = null;
+        var first = Count * ColumnCount;
+        _cellStarts.AsSpan(first, ColumnCount).Clear();
+        _cellLengths.AsSpan(first, ColumnCount).Clear();
+        _cellsInCurrentRow = 0;
+        Count++;
+    }
+
+    /// <summary>Sets the cell of <paramref name="column"/> of the record begun last.</summary>
+    public void AddCell(int column, ReadOnlySpan<char> value)
+    {
+        if (Count == 0 || (uint)column >= (uint)ColumnCount)
+        {
+            throw new InvalidOperationException("Call BeginRecord first, with a column inside the chunk's columns.");
+        }
+
+        EnsureCharCapacity(value.Length);
+        value.CopyTo(_chars.AsSpan(_charCount));
+        var index = ((Count - 1) * ColumnCount) + column;
+        _cellStarts[index] = _charCount;
+        _cellLengths[index] = value.Length;
+        _charCount += value.Length;
+        _cellsInCurrentRow++;
+    }
+
+    /// <summary>Adds a record that could not be read, with the reason (never the raw data: it may be personal).</summary>
+    public void AddProblem(long line, string reason)
+    {
+        EnsureRowCapacity();
+        _lines[Count] = line;
+        _problems[Count] = reason;
+        _cellsInCurrentRow = ColumnCount;
+        Count++;
+    }
+
+    private int CheckRow(int row) =>
+        (uint)row < (uint)Count ? row : throw new ArgumentOutOfRangeException(nameof(row));
+
+    private void EnsureRowCapacity()
+    {
+        if (Count < _lines.Length)
+        {
+            return;
+        }
+
+        var rows = _lines.Length * 2;
+        Array.Resize(ref _lines, rows);
+        Array.Resize(ref _problems, rows);
+        Array.Resize(ref _cellStarts, rows * ColumnCount);
+        Array.Resize(ref _cellLengths, rows * ColumnCount);
+    }
+
+    private void EnsureCharCapacity(int extra)
+    {
+        if (_charCount + extra <= _chars.Length)
+        {
+            return;
+        }
+
+        Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + extra));
+    }
+}
