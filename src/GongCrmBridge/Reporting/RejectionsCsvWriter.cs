@@ -1,0 +1,87 @@
+using CsvHelper;
+using GongCrmBridge.Gong.Models;
+
+namespace GongCrmBridge.Reporting;
+
+/// <summary>Streams <c>rejections.csv</c> (<c>objectType,source,line,objectId,stage,reason</c>, RFC 4180 quoting):
+/// one row per rejected record, written as they come so a huge run never holds them in memory.</summary>
+/// <remarks>Thread-safe. Source paths are written relative to <see cref="RejectionsCsvWriter(string, string?)"/>'s base folder.</remarks>
+public sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
+{
+    /// <summary>The file name inside the report folder.</summary>
+    public const string FileName = "rejections.csv";
+
+    private static readonly string[] Header = ["objectType", "source", "line", "objectId", "stage", "reason"];
+
+    private readonly CsvWriter _writer;
+    private readonly string? _baseDirectory;
+    private readonly Lock _gate = new();
+
+    /// <summary>Initializes a new instance of the <see cref="RejectionsCsvWriter"/> class and writes the header.</summary>
+    /// <param name="path">The CSV file to create.</param>
+    /// <param name="baseDirectory">Source paths are written relative to this folder (e.g. the job file's).</param>
+    public RejectionsCsvWriter(string path, string? baseDirectory = null)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        FilePath = path;
+        _baseDirectory = baseDirectory;
+        _writer = CsvWriter.ToFile(path, new CsvWriterOptions
+        {
+            // Rejection reasons are ours, but object ids come from the CRM: never let a spreadsheet run them.
+            Injection = CsvInjection.Escape,
+        });
+        _writer.WriteHeader(Header);
+    }
+
+    /// <summary>Gets the file written.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Gets the number of rejections written.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Appends rejections.</summary>
+    public void Write(IEnumerable<Rejection> rejections)
+    {
+        lock (_gate)
+        {
+            foreach (var rejection in rejections)
+            {
+                _writer.WriteField(rejection.ObjectType.ToWireName());
+                _writer.WriteField(RelativeSource(rejection.Source));
+                _writer.WriteField(rejection.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                _writer.WriteField(rejection.ObjectId ?? string.Empty);
+                _writer.WriteField(StageName(rejection.Stage));
+                _writer.WriteField(rejection.Reason);
+                _writer.EndRecord();
+                Count++;
+            }
+        }
+    }
+
+    /// <summary>Writes buffered rows to disk.</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            _writer.Flush();
+        }
+    }
+
+    /// <summary>The <c>stage</c> column's text for <paramref name="stage"/>.</summary>
+    public static string StageName(RejectionStage stage) => stage switch
+    {
+        RejectionStage.Mapping => "mapping",
+        RejectionStage.Validation => "validation",
+        RejectionStage.Gong => "gong",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
+    };
+
+    /// <inheritdoc />
+    public void Dispose() => _writer.Dispose();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private string RelativeSource(string source) =>
+        _baseDirectory is null ? source : System.IO.Path.GetRelativePath(_baseDirectory, source).Replace('\\', '/');
+}

@@ -1,0 +1,143 @@
+using System.Text.Json.Serialization;
+
+namespace GongCrmBridge.Reporting;
+
+/// <summary>The machine-readable outcome of one run: <c>summary.json</c> (SPEC.md, "Run report").</summary>
+/// <remarks>For every object type, <c>read = accepted + rejected + unchanged</c> (a dry run counts <c>valid</c>
+/// instead of <c>accepted</c>); <see cref="ObjectTypeSummary.Balances"/> proves it.</remarks>
+public sealed class RunSummary
+{
+    /// <summary>Gets or sets the run id (also the default report folder name).</summary>
+    public required string RunId { get; set; }
+
+    /// <summary>Gets or sets <c>sync</c> or <c>dry-run</c>.</summary>
+    public required string Mode { get; set; }
+
+    /// <summary>Gets or sets the job file.</summary>
+    public string? Job { get; set; }
+
+    /// <summary>Gets or sets when the run started.</summary>
+    public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>Gets or sets when the run ended.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Gets the counts per object type, keyed by Gong's wire name, in dependency order.</summary>
+    public Dictionary<string, ObjectTypeSummary> ObjectTypes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the Gong API calls this run made (every attempt counts against Gong's daily budget).</summary>
+    public long ApiCalls { get; set; }
+
+    /// <summary>Gets or sets the company's daily budget left as far as this run knows, or null on a dry run.</summary>
+    public long? DailyBudgetLeft { get; set; }
+
+    /// <summary>Gets or sets the integration used, if any.</summary>
+    public long? IntegrationId { get; set; }
+
+    /// <summary>Gets the job-wide referential problems (warnings: the records are still sent).</summary>
+    public List<ReferenceWarning> Warnings { get; } = [];
+
+    /// <summary>Gets or sets why the run failed or stopped early, if it did.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>Gets or sets the process exit code (SPEC.md: 0, 1, 2, 3; 130 when cancelled).</summary>
+    public int ExitCode { get; set; }
+
+    /// <summary>Returns the summary of <paramref name="wireName"/>, creating it on first use.</summary>
+    public ObjectTypeSummary For(string wireName)
+    {
+        if (!ObjectTypes.TryGetValue(wireName, out var summary))
+        {
+            summary = new ObjectTypeSummary();
+            ObjectTypes[wireName] = summary;
+        }
+
+        return summary;
+    }
+}
+
+/// <summary>What happened to the records of one object type.</summary>
+public sealed class ObjectTypeSummary
+{
+    /// <summary>Gets or sets the records read from the exports.</summary>
+    public long Read { get; set; }
+
+    /// <summary>Gets or sets the records that passed mapping and validation (dry run only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Valid { get; set; }
+
+    /// <summary>Gets or sets the records Gong accepted (sync only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Accepted { get; set; }
+
+    /// <summary>Gets or sets the records rejected, at any stage.</summary>
+    public long Rejected { get; set; }
+
+    /// <summary>Gets or sets the records skipped because they did not change since the last run.</summary>
+    public long Unchanged { get; set; }
+
+    /// <summary>Gets or sets the records neither accepted nor rejected because the run stopped early.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long NotSent { get; set; }
+
+    /// <summary>Gets or sets the number of LDJSON files built.</summary>
+    public int Files { get; set; }
+
+    /// <summary>Gets the uploads made for this type, in order.</summary>
+    public List<UploadSummary> Uploads { get; } = [];
+
+    /// <summary>Gets a value indicating whether every record read is accounted for exactly once.</summary>
+    [JsonIgnore]
+    public bool Balances => Read == (Valid ?? 0) + (Accepted ?? 0) + Rejected + Unchanged + NotSent;
+}
+
+/// <summary>One upload of an LDJSON file and Gong's verdict on it.</summary>
+public sealed class UploadSummary
+{
+    /// <summary>Gets or sets the upload's clientRequestId.</summary>
+    public required string ClientRequestId { get; set; }
+
+    /// <summary>Gets or sets the file uploaded.</summary>
+    public string? File { get; set; }
+
+    /// <summary>Gets or sets the records in the file.</summary>
+    public int Records { get; set; }
+
+    /// <summary>Gets or sets the file's size.</summary>
+    public long Bytes { get; set; }
+
+    /// <summary>Gets or sets Gong's final status: DONE, FAILED, or the last one seen.</summary>
+    public string? Status { get; set; }
+
+    /// <summary>Gets or sets Gong's count of valid objects.</summary>
+    public int? TotalSuccessCount { get; set; }
+
+    /// <summary>Gets or sets Gong's count of failed objects.</summary>
+    public int? TotalErrorCount { get; set; }
+}
+
+/// <summary>Records pointing at an object the job does not hold (e.g. a deal whose owner is not a business user).</summary>
+public sealed class ReferenceWarning
+{
+    /// <summary>Gets or sets the object type of the records that point.</summary>
+    public required string ObjectType { get; set; }
+
+    /// <summary>Gets or sets the field that points (accountId, ownerId, stage).</summary>
+    public required string Field { get; set; }
+
+    /// <summary>Gets or sets the object type pointed at.</summary>
+    public required string Target { get; set; }
+
+    /// <summary>Gets or sets how many records point at an id the job does not hold.</summary>
+    public long Count { get; set; }
+
+    /// <summary>Gets the first few such records.</summary>
+    public List<ReferenceWarningExample> Examples { get; } = [];
+}
+
+/// <summary>One record behind a <see cref="ReferenceWarning"/>.</summary>
+/// <param name="Source">The export.</param>
+/// <param name="Line">The record's line.</param>
+/// <param name="ObjectId">The record's objectId.</param>
+/// <param name="MissingId">The id it points at that the job does not hold.</param>
+public sealed record ReferenceWarningExample(string Source, long Line, string ObjectId, string MissingId);
