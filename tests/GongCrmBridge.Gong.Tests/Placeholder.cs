@@ -1,1 +1,0 @@
-namespace GongCrmBridge.Gong.Tests;
