@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Flurl.Http;
 using Flurl.Http.Configuration;
+using Flurl.Http.Content;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Gong.Resilience;
 using GongCrmBridge.Gong.Wire;
@@ -302,8 +302,8 @@ public sealed class GongCrmClient : IGongCrmClient, IDisposable
         }
     }
 
-    private static StringContent JsonContent<T>(T value) =>
-        new(JsonSerializer.Serialize(value, GongJson.Options), Encoding.UTF8, "application/json");
+    private static CapturedStringContent JsonContent<T>(T value) =>
+        new(JsonSerializer.Serialize(value, GongJson.Options), "application/json; charset=utf-8");
 
     private static MultipartFormDataContent FileContent(string path)
     {
