@@ -51,5 +51,5 @@ internal static class FakeClock
     }
 
     /// <summary>Gives thread-pool continuations a moment to run and register their timers.</summary>
-    public static Task SettleAsync() => Task.Delay(15);
+    public static Task SettleAsync() => Task.Delay(4);
 }
