@@ -19,7 +19,7 @@ internal sealed class TestSandbox : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public long IntegrationId { get; private set; }
+    public long IntegrationId { get; set; }
 
     public static async Task<TestSandbox> StartAsync(SandboxOptions? options = null, bool register = true)
     {
