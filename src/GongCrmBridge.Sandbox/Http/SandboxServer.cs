@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using GongCrmBridge.Sandbox.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GongCrmBridge.Sandbox.Http;
+
+/// <summary>The request pipeline: requestId, route, auth (401), rate limit (429), injected faults, handler,
+/// then the response — or an aborted connection.</summary>
+internal sealed class SandboxServer
+{
+    private const string RequestIdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private readonly SandboxOptions _options;
+    private readonly SandboxFaults _faults;
+    private readonly SandboxState _state;
+    private readonly CrmEndpoints _endpoints;
+    private readonly Authenticator _auth;
+    private readonly RateLimiter _limiter;
+    private readonly ILogger _logger;
+
+    public SandboxServer(SandboxOptions options, SandboxFaults faults, SandboxState state, CrmEndpoints endpoints, ILogger logger)
+    {
+        _options = options;
+        _faults = faults;
+        _state = state;
+        _endpoints = endpoints;
+        _auth = new Authenticator(options);
+        _limiter = new RateLimiter(options);
+        _logger = logger;
+    }
+
+    public static string NewRequestId() => RandomNumberGenerator.GetString(RequestIdAlphabet, 18);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = NewRequestId();
+        var ct = context.RequestAborted;
+        try
+        {
+            var route = Resolve(context.Request.Method, context.Request.Path.Value, out var pathKnown);
+            if (route is not { } known)
+            {
+                await WriteAsync(context, pathKnown
+                    ? ApiResult.Error(405, requestId, "Method not allowed")
+                    : ApiResult.Error(404, requestId, "Not found")).ConfigureAwait(false);
+                return;
+            }
+
+            _state.CountCall(known);
+            if (!_auth.IsAuthorized(context.Request.Headers.Authorization))
+            {
+                _state.CountUnauthorized();
+                await WriteAsync(context, ApiResult.Error(401, requestId, "Access denied: missing or invalid credentials")).ConfigureAwait(false);
+                return;
+            }
+
+            if (_limiter.TryAcquire() is { } wait)
+            {
+                _state.CountRateLimited();
+                await WriteAsync(context, RateLimited(requestId, wait)).ConfigureAwait(false);
+                return;
+            }
+
+            var delay = _faults.DelayOf(known);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _options.TimeProvider, ct).ConfigureAwait(false);
+            }
+
+            var fault = _faults.TakeNext(known);
+            switch (fault?.Kind)
+            {
+                case FaultKind.Fail:
+                    await WriteAsync(context, ApiResult.Error(fault.StatusCode, requestId, "Injected failure")).ConfigureAwait(false);
+                    return;
+                case FaultKind.RateLimit:
+                    await WriteAsync(context, RateLimited(requestId, fault.RetryAfter)).ConfigureAwait(false);
+                    return;
+                case FaultKind.DropBeforeProcessing:
+                    _logger.LogDebug("Sandbox {Route}: connection dropped before processing (injected)", known);
+                    context.Abort();
+                    return;
+                default:
+                    break;
+            }
+
+            var result = await _endpoints.HandleAsync(known, context, requestId, ct).ConfigureAwait(false);
+            if (fault?.Kind == FaultKind.DropAfterProcessing)
+            {
+                _logger.LogDebug("Sandbox {Route}: connection dropped after processing (injected)", known);
+                context.Abort();
+                return;
+            }
+
+            await WriteAsync(context, result).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away; nobody to answer.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Sandbox request {RequestId} failed", requestId);
+            if (!context.Response.HasStarted)
+            {
+                await WriteAsync(context, ApiResult.Error(500, requestId, "Unexpected error")).ConfigureAwait(false);
+            }
+        }
+    }
+
+    internal static SandboxRoute? Resolve(string method, string? path, out bool pathKnown)
+    {
+        var trimmed = (path ?? string.Empty).TrimEnd('/');
+        pathKnown = true;
+        return trimmed switch
+        {
+            "/v2/crm/integrations" => method switch
+            {
+                "PUT" => SandboxRoute.RegisterIntegration,
+                "GET" => SandboxRoute.ListIntegrations,
+                "DELETE" => SandboxRoute.DeleteIntegration,
+                _ => null,
+            },
+            "/v2/crm/entity-schema" => method switch
+            {
+                "POST" => SandboxRoute.UploadSchema,
+                "GET" => SandboxRoute.GetSchema,
+                _ => null,
+            },
+            "/v2/crm/entities" => method switch
+            {
+                "POST" => SandboxRoute.UploadEntities,
+                "GET" => SandboxRoute.GetEntities,
+                _ => null,
+            },
+            "/v2/crm/request-status" => method == "GET" ? SandboxRoute.RequestStatus : null,
+            _ => NotFound(out pathKnown),
+        };
+    }
+
+    private static SandboxRoute? NotFound(out bool pathKnown)
+    {
+        pathKnown = false;
+        return null;
+    }
+
+    private static ApiResult RateLimited(string requestId, TimeSpan wait) =>
+        new(429, new ErrorResponse(requestId, ["Too many requests: the API rate limit was exceeded"]), wait);
+
+    private async Task WriteAsync(HttpContext context, ApiResult result)
+    {
+        var response = context.Response;
+        response.StatusCode = result.StatusCode;
+        if (result.RetryAfter is { } retryAfter)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+            response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        _logger.LogDebug("Sandbox {Method} {Path} answered {StatusCode}", context.Request.Method, context.Request.Path.Value, result.StatusCode);
+        response.ContentType = "application/json; charset=utf-8";
+        await System.Text.Json.JsonSerializer.SerializeAsync(response.Body, result.Body, result.Body.GetType(), WireJson.Options, context.RequestAborted)
+            .ConfigureAwait(false);
+    }
+}

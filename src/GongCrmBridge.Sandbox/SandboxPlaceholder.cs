@@ -1,3 +1,0 @@
-namespace GongCrmBridge.Sandbox;
-
-internal static class SandboxPlaceholder;
