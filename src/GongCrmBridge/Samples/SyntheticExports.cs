@@ -72,7 +72,7 @@ public static class SyntheticExports
         var header = Header(type);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
 
-        var pools = ValuePools.Create(seed, PoolSize, ["en"], latin1Only: false);
+        var pools = ValuePools.Create(seed, PoolSize, ["en"], latin1Only: false, phoneFormat: "+1 ###-###-####");
         var random = new SampleRandom(((ulong)(uint)seed << 8) | (ulong)type);
         var text = new TextBuffer();
         using var writer = CsvWriter.ToFile(path, new CsvWriterOptions { BufferSize = 1 << 20 });

@@ -39,6 +39,9 @@ internal sealed class ValuePools
     /// <summary>Gets product names (for deal names).</summary>
     public string[] Products { get; private init; } = [];
 
+    /// <summary>Gets city names.</summary>
+    public string[] Cities { get; private init; } = [];
+
     /// <summary>Gets industries.</summary>
     public static string[] Industries { get; } =
     [
@@ -52,7 +55,8 @@ internal sealed class ValuePools
     /// <param name="size">How many values per pool.</param>
     /// <param name="locales">Bogus locales to mix (round robin), e.g. <c>de</c>, <c>fr</c>.</param>
     /// <param name="latin1Only">Whether to keep only values that Latin-1 (ISO-8859-1) can encode.</param>
-    public static ValuePools Create(int seed, int size, string[] locales, bool latin1Only)
+    /// <param name="phoneFormat">The phone number layout (<c>#</c> = digit), or null for each locale's own layouts.</param>
+    public static ValuePools Create(int seed, int size, string[] locales, bool latin1Only, string? phoneFormat)
     {
         var fakers = locales.Select((locale, i) => new Faker(locale) { Random = new Randomizer(seed + i) }).ToArray();
         string[] Draw(Func<Faker, string> next)
@@ -85,8 +89,9 @@ internal sealed class ValuePools
             AsciiFirstNames = [.. first.Select(n => AsciiWord(n, "user"))],
             AsciiLastNames = [.. last.Select(n => AsciiWord(n, "user"))],
             JobTitles = Draw(f => f.Name.JobTitle()),
-            Phones = Draw(f => f.Phone.PhoneNumber("+1 ###-###-####")),
+            Phones = Draw(f => f.Phone.PhoneNumber(phoneFormat)),
             Products = Draw(f => f.Commerce.ProductName()),
+            Cities = Draw(f => f.Address.City()),
         };
     }
 
