@@ -124,7 +124,7 @@ public static class AcmeSample
         using var csv = OpenCsv(path);
         csv.WriteHeader(
         [
-            "AccountId", "AccountName", "Website", "OtherDomains", "Industry", "Employees", "AnnualRevenue", "Tier",
+            "AccountId", "AccountName", "Domains", "Industry", "Employees", "AnnualRevenue", "Tier",
             "HealthScore", "Region", "AccountOwner", "Description", "Deleted", "LastModified",
         ]);
 
@@ -177,8 +177,7 @@ public static class AcmeSample
 
             var row = new[]
             {
-                id, pools.Companies[company], Website(random, slug, tld),
-                random.Chance(25) ? $"{slug}-group.{tld}|mail.{slug}.com" : string.Empty,
+                id, pools.Companies[company], Domains(Website(random, slug, tld), random.Chance(25), slug, tld),
                 random.Chance(5) ? string.Empty : random.Pick(ValuePools.Industries),
                 GermanNumber(employees, "#,##0"),
                 GermanNumber(employees * (decimal)random.Next(40_000, 250_000) / 100m, "#,##0.00"),
@@ -195,7 +194,7 @@ public static class AcmeSample
             if (i == 40)
             {
                 // The older version of ACC-1007, further down the export: both are valid.
-                csv.WriteRecord(["ACC-1007", renamed + " (old name)", string.Empty, string.Empty, "Retail", "1.200", "2.400.000,00", "Silver", "55,5", "dach", owners[0], string.Empty, "0", "12.01.2024 09:30"]);
+                csv.WriteRecord(["ACC-1007", renamed + " (old name)", string.Empty, "Retail", "1.200", "2.400.000,00", "Silver", "55,5", "dach", owners[0], string.Empty, "0", "12.01.2024 09:30"]);
             }
         }
 
@@ -368,6 +367,12 @@ public static class AcmeSample
         var text = new StreamWriter(path, append: false, Latin1);
         return CsvWriter.Create(text, new CsvWriterOptions { Separator = ';' }, leaveOpen: false);
     }
+
+    // A multi-value "Domains" cell: '|'-separated web sites, hosts and email addresses, as Acme's CRM exports it.
+    private static string Domains(string website, bool more, string slug, string tld) =>
+        !more ? website
+        : website.Length == 0 ? $"info@{slug}.{tld}|{slug}-group.{tld}"
+        : $"{website}|{slug}-group.{tld}|mail.{slug}.com";
 
     private static string Website(SampleRandom random, string slug, string tld) => random.Next(6) switch
     {
