@@ -40,15 +40,24 @@ internal sealed class ConfigYaml
         }
 
         var stream = new YamlStream();
+        LocatingParser? parser = null;
         try
         {
             using var text = new StreamReader(full, detectEncodingFromByteOrderMarks: true);
-            stream.Load(text);
+            parser = new LocatingParser(new Parser(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
             problems.Add(new ConfigurationProblem(full, (int)ex.Start.Line, (int)ex.Start.Column, "not valid YAML: " + message));
+            return (reader, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this (not a YamlException) for some malformed input; report where it stopped.
+            var at = parser?.LastEnd ?? Mark.Empty;
+            problems.Add(new ConfigurationProblem(full, (int)at.Line, (int)at.Column, "not valid YAML: the parser stopped after this point"));
             return (reader, null);
         }
         catch (IOException ex)
@@ -178,6 +187,28 @@ internal sealed class ConfigYaml
 
     /// <summary>Resolves a path written in this file against the file's directory.</summary>
     public string ResolvePath(string path) => System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, path));
+}
+
+/// <summary>A parser that remembers where the last event it produced ended.</summary>
+internal sealed class LocatingParser(IParser inner) : IParser
+{
+    /// <summary>Gets where the last event ended.</summary>
+    public Mark LastEnd { get; private set; } = Mark.Empty;
+
+    /// <inheritdoc />
+    public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+    /// <inheritdoc />
+    public bool MoveNext()
+    {
+        var moved = inner.MoveNext();
+        if (inner.Current is { } current)
+        {
+            LastEnd = current.End;
+        }
+
+        return moved;
+    }
 }
 
 /// <summary>The boolean spellings accepted in exports and configuration files.</summary>
