@@ -1,4 +1,150 @@
+using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Reporting;
+using GongCrmBridge.Sources;
+
 namespace GongCrmBridge.Mapping;
 
-/// <summary>Placeholder so the solution builds while the mapping stage is written; replaced by the real compiled plan.</summary>
-public sealed partial class CompiledMapping;
+/// <summary>
+/// A mapping file compiled once into a plan of small field writers. <see cref="Map"/> turns a chunk of source
+/// records into Gong record JSON, checking Gong's rules on the way.
+/// </summary>
+/// <remarks>
+/// Each record becomes one JSON object (no line break) with its keys in this order: <c>objectId</c>,
+/// <c>modifiedDate</c>, <c>isDeleted</c> (when mapped and not empty), <c>url</c>, the standard fields in
+/// mapping order, then the custom fields as top-level keys in mapping order. Empty values are left out
+/// unless a <c>default</c> applies. The plan is immutable: <see cref="Map"/> may run on many threads at once.
+/// </remarks>
+public sealed class CompiledMapping
+{
+    private readonly FieldPlan[] _plans;
+    private readonly FieldPlan? _requiredUnlessDeleted;
+    private readonly IReadOnlyDictionary<string, ConfigurationProblem> _columnLocations;
+    private readonly int _bytesPerRecordGuess;
+
+    internal CompiledMapping(
+        CrmObjectType objectType,
+        string mappingPath,
+        IReadOnlyList<string> columns,
+        IReadOnlyList<CrmSchemaField> customFields,
+        FieldPlan[] plans,
+        IReadOnlyDictionary<string, ConfigurationProblem> columnLocations)
+    {
+        ObjectType = objectType;
+        MappingPath = mappingPath;
+        Columns = columns;
+        CustomFields = customFields;
+        _plans = plans;
+        _columnLocations = columnLocations;
+        _requiredUnlessDeleted = Array.Find(plans, p => p.IsRequiredUnlessDeleted);
+        _bytesPerRecordGuess = 16 + plans.Sum(p => p.Name.Length + 6);
+    }
+
+    /// <summary>Gets the object type the mapping produces.</summary>
+    public CrmObjectType ObjectType { get; }
+
+    /// <summary>Gets the absolute path of the mapping file.</summary>
+    public string MappingPath { get; }
+
+    /// <summary>Gets the source columns the mapping reads, in the order a <see cref="SourceChunk"/> must hold them.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Gets the custom fields to declare in Gong's schema for <see cref="ObjectType"/> (empty when none).</summary>
+    public IReadOnlyList<CrmSchemaField> CustomFields { get; }
+
+    /// <summary>Returns the problem to report when the export lacks <paramref name="column"/>, located at the YAML
+    /// node that first names the column.</summary>
+    public ConfigurationProblem MissingColumnProblem(string column) =>
+        _columnLocations.TryGetValue(column, out var problem)
+            ? problem
+            : new ConfigurationProblem(MappingPath, 0, 0, $"column '{column}' is not in the export's header");
+
+    /// <summary>Maps and validates every record of <paramref name="chunk"/>. Thread-safe.</summary>
+    /// <param name="chunk">Records whose cells follow <see cref="Columns"/>.</param>
+    /// <returns>The valid records' JSON in source order, and a rejection for every other record.</returns>
+    public MappedChunk Map(SourceChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (chunk.ColumnCount != Columns.Count)
+        {
+            throw new ArgumentException(
+                $"The chunk has {chunk.ColumnCount} columns; the mapping reads {Columns.Count}.", nameof(chunk));
+        }
+
+        var output = new JsonBuffer(chunk.CharCount + (chunk.Count * _bytesPerRecordGuess));
+        var scratch = MapScratch.Rent(output);
+        var writer = scratch.Writer;
+        var record = scratch.Record;
+        var records = new List<MappedRecord>(chunk.Count);
+        List<Rejection>? rejections = null;
+
+        for (var row = 0; row < chunk.Count; row++)
+        {
+            var line = chunk.Line(row);
+            if (chunk.Problem(row) is { } problem)
+            {
+                (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, null, RejectionStage.Mapping, problem));
+                continue;
+            }
+
+            var start = output.WrittenCount;
+            record.Reset();
+            writer.Reset(output);
+            if (TryMapRecord(chunk, row, scratch, writer, record, out var failure))
+            {
+                writer.Flush();
+                records.Add(new MappedRecord(
+                    record.ObjectId!,
+                    record.ModifiedUtcTicks,
+                    line,
+                    start,
+                    output.WrittenCount - start,
+                    new RecordReferences(record.AccountId, record.OwnerId, record.Stage)));
+            }
+            else
+            {
+                writer.Reset(output);
+                output.Truncate(start);
+                (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, record.ObjectId, failure.Stage, failure.Reason));
+            }
+        }
+
+        writer.Reset(output);
+        return new MappedChunk(ObjectType, chunk.SourcePath, chunk.Count, records, output.WrittenMemory, (IReadOnlyList<Rejection>?)rejections ?? []);
+    }
+
+    private bool TryMapRecord(SourceChunk chunk, int row, MapScratch scratch, System.Text.Json.Utf8JsonWriter writer, RecordState record, out Failure failure)
+    {
+        writer.WriteStartObject();
+        foreach (var plan in _plans)
+        {
+            if (!plan.TryWrite(chunk, row, scratch, writer, record, out failure))
+            {
+                return false;
+            }
+
+            if (plan.Role == FieldRole.ObjectId && record.ObjectId is null)
+            {
+                failure = new Failure(RejectionStage.Validation, $"{plan.Subject} is missing or empty");
+                return false;
+            }
+
+            if (plan.Role == FieldRole.ModifiedDate && record.ModifiedUtcTicks == 0)
+            {
+                failure = new Failure(RejectionStage.Validation, $"{plan.Subject} is missing or empty");
+                return false;
+            }
+        }
+
+        if (_requiredUnlessDeleted is not null && !record.RequiredUnlessDeletedWritten && !record.IsDeleted)
+        {
+            failure = new Failure(
+                RejectionStage.Validation,
+                $"{_requiredUnlessDeleted.Subject} is missing or empty (a {ObjectType.ToWireName()} needs it unless isDeleted is true)");
+            return false;
+        }
+
+        writer.WriteEndObject();
+        failure = default;
+        return true;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Buffers;
+
+namespace GongCrmBridge.Mapping;
+
+/// <summary>A growable byte buffer for <see cref="System.Text.Json.Utf8JsonWriter"/> that can forget a record
+/// written in part (when it is rejected half-way).</summary>
+internal sealed class JsonBuffer : IBufferWriter<byte>
+{
+    private byte[] _bytes;
+
+    public JsonBuffer(int capacity) => _bytes = new byte[Math.Max(256, capacity)];
+
+    /// <summary>Gets the number of bytes written.</summary>
+    public int WrittenCount { get; private set; }
+
+    /// <summary>Gets the bytes written.</summary>
+    public ReadOnlyMemory<byte> WrittenMemory => _bytes.AsMemory(0, WrittenCount);
+
+    /// <inheritdoc />
+    public void Advance(int count) => WrittenCount += count;
+
+    /// <inheritdoc />
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _bytes.AsMemory(WrittenCount);
+    }
+
+    /// <inheritdoc />
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _bytes.AsSpan(WrittenCount);
+    }
+
+    /// <summary>Drops everything written after <paramref name="length"/> bytes.</summary>
+    public void Truncate(int length) => WrittenCount = length;
+
+    private void Ensure(int sizeHint)
+    {
+        sizeHint = Math.Max(sizeHint, 256);
+        if (_bytes.Length - WrittenCount >= sizeHint)
+        {
+            return;
+        }
+
+        Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, WrittenCount + sizeHint));
+    }
+}
