@@ -108,6 +108,25 @@ public sealed class SourceChunk
         _cellsInCurrentRow++;
     }
 
+    /// <summary>Sets the cell of <paramref name="column"/> of the record begun last from UTF-8 bytes, decoding them
+    /// straight into the chunk's buffer (no intermediate string). Invalid UTF-8 becomes U+FFFD.</summary>
+    public void AddCellUtf8(int column, ReadOnlySpan<byte> utf8)
+    {
+        if (Count == 0 || (uint)column >= (uint)ColumnCount)
+        {
+            throw new InvalidOperationException("Call BeginRecord first, with a column inside the chunk's columns.");
+        }
+
+        // A UTF-8 sequence never decodes to more UTF-16 code units than it has bytes.
+        EnsureCharCapacity(utf8.Length);
+        System.Text.Unicode.Utf8.ToUtf16(utf8, _chars.AsSpan(_charCount), out _, out var written, replaceInvalidSequences: true);
+        var index = ((Count - 1) * ColumnCount) + column;
+        _cellStarts[index] = _charCount;
+        _cellLengths[index] = written;
+        _charCount += written;
+        _cellsInCurrentRow++;
+    }
+
     /// <summary>Adds a record that could not be read, with the reason (never the raw data: it may be personal).</summary>
     public void AddProblem(long line, string reason)
     {

@@ -1,0 +1,373 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace GongCrmBridge.Sources;
+
+/// <summary>Reads a JSON Lines export with System.IO.Pipelines and <see cref="Utf8JsonReader"/>, one object per line.</summary>
+/// <remarks>A line longer than <see cref="SourceReadOptions.MaxRecordChars"/> bytes is skipped as it streams past, never
+/// buffered whole.</remarks>
+internal sealed class JsonLinesRecordSource : IRecordSource
+{
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    private readonly SourceSpec _spec;
+    private readonly SourceReadOptions _options;
+    private readonly JsonPathTree _paths;
+    private readonly int _columnCount;
+
+    public JsonLinesRecordSource(SourceSpec spec, IReadOnlyList<string> columns, SourceReadOptions options)
+    {
+        _spec = spec;
+        _options = options;
+        _columnCount = columns.Count;
+        _paths = new JsonPathTree(columns);
+    }
+
+    public string Path => _spec.Path;
+
+    public IReadOnlyList<string> MissingColumns => [];
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public async IAsyncEnumerable<SourceChunk> ReadChunksAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var chunkSize = _options.ChunkSize;
+        var maxBytes = _options.MaxRecordChars;
+        var parser = new LineParser(_paths, _columnCount);
+        var chunk = new SourceChunk(_spec.Path, _columnCount, chunkSize);
+        var stream = new FileStream(_spec.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: false));
+        long line = 0;
+        var skipping = false;
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                while (TryTakeLine(ref buffer, out var lineBytes))
+                {
+                    line++;
+                    if (skipping)
+                    {
+                        // The end of an oversized line: its start was dropped as it streamed past.
+                        skipping = false;
+                        chunk.AddProblem(line, TooLargeReason(maxBytes));
+                    }
+                    else
+                    {
+                        parser.ParseLine(lineBytes, line, line == 1, maxBytes, chunk);
+                    }
+
+                    if (chunk.Count >= chunkSize)
+                    {
+                        yield return chunk;
+                        chunk = new SourceChunk(_spec.Path, _columnCount, chunkSize);
+                    }
+                }
+
+                if (result.IsCompleted)
+                {
+                    if (skipping)
+                    {
+                        chunk.AddProblem(line + 1, TooLargeReason(maxBytes));
+                    }
+                    else if (!buffer.IsEmpty)
+                    {
+                        parser.ParseLine(buffer, line + 1, line == 0, maxBytes, chunk);
+                    }
+
+                    reader.AdvanceTo(buffer.End);
+                    break;
+                }
+
+                if (skipping || buffer.Length > maxBytes + 2)
+                {
+                    // No line break within the limit: drop what we have and keep dropping until the line ends.
+                    skipping = true;
+                    reader.AdvanceTo(buffer.End);
+                }
+                else
+                {
+                    reader.AdvanceTo(buffer.Start, buffer.End);
+                }
+            }
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    internal static string TooLargeReason(int maxBytes) => string.Create(
+        CultureInfo.InvariantCulture, $"The line is longer than {maxBytes} characters.");
+
+    private static bool TryTakeLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    {
+        var position = buffer.PositionOf((byte)'\n');
+        if (position is null)
+        {
+            line = default;
+            return false;
+        }
+
+        line = buffer.Slice(0, position.Value);
+        buffer = buffer.Slice(buffer.GetPosition(1, position.Value));
+        return true;
+    }
+
+    /// <summary>Parses one line into the chunk; keeps scratch buffers between lines.</summary>
+    private sealed class LineParser
+    {
+        private readonly JsonPathTree _paths;
+        private readonly int[] _starts;
+        private readonly int[] _lengths;
+        private readonly bool[] _found;
+        private byte[] _values = new byte[4096];
+        private int _valueLength;
+        private byte[] _lineCopy = [];
+
+        public LineParser(JsonPathTree paths, int columnCount)
+        {
+            _paths = paths;
+            _starts = new int[columnCount];
+            _lengths = new int[columnCount];
+            _found = new bool[columnCount];
+        }
+
+        public void ParseLine(ReadOnlySequence<byte> bytes, long line, bool firstLine, int maxBytes, SourceChunk chunk)
+        {
+            if (bytes.Length > maxBytes + 1)
+            {
+                chunk.AddProblem(line, TooLargeReason(maxBytes));
+                return;
+            }
+
+            ReadOnlySpan<byte> span;
+            if (bytes.IsSingleSegment)
+            {
+                span = bytes.FirstSpan;
+            }
+            else
+            {
+                if (_lineCopy.Length < bytes.Length)
+                {
+                    _lineCopy = new byte[Math.Max((int)bytes.Length, _lineCopy.Length * 2)];
+                }
+
+                bytes.CopyTo(_lineCopy);
+                span = _lineCopy.AsSpan(0, (int)bytes.Length);
+            }
+
+            if (firstLine && span.StartsWith(Utf8Bom))
+            {
+                span = span[Utf8Bom.Length..];
+            }
+
+            span = span.TrimEnd((byte)'\r');
+            if (span.Trim(" \t"u8).IsEmpty)
+            {
+                return;
+            }
+
+            if (span.Length > maxBytes)
+            {
+                chunk.AddProblem(line, TooLargeReason(maxBytes));
+                return;
+            }
+
+            Array.Clear(_found);
+            _valueLength = 0;
+            string? problem;
+            try
+            {
+                problem = Parse(span);
+            }
+            catch (JsonException e)
+            {
+                // Never e.Message: it quotes the offending character.
+                problem = string.Create(
+                    CultureInfo.InvariantCulture, $"The line is not valid JSON (at character {e.BytePositionInLine + 1}).");
+            }
+
+            if (problem is not null)
+            {
+                chunk.AddProblem(line, problem);
+                return;
+            }
+
+            chunk.BeginRecord(line);
+            for (var c = 0; c < _found.Length; c++)
+            {
+                if (_found[c])
+                {
+                    chunk.AddCellUtf8(c, _values.AsSpan(_starts[c], _lengths[c]));
+                }
+                else
+                {
+                    chunk.AddCell(c, []);
+                }
+            }
+        }
+
+        private string? Parse(ReadOnlySpan<byte> span)
+        {
+            var reader = new Utf8JsonReader(span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return "The line is not a JSON object.";
+            }
+
+            ReadObject(ref reader, span, _paths.Root);
+            if (reader.Read())
+            {
+                return "The line holds more than one JSON value.";
+            }
+
+            return null;
+        }
+
+        private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> span, JsonPathTree.Node node)
+        {
+            Span<char> nameBuffer = stackalloc char[128];
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                var child = FindChild(ref reader, node, nameBuffer);
+                reader.Read();
+                if (child is null)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                var start = (int)reader.TokenStartIndex;
+                var isObject = reader.TokenType == JsonTokenType.StartObject;
+                if (isObject && child.Children is not null)
+                {
+                    ReadObject(ref reader, span, child);
+                }
+
+                if (child.Column < 0 || _found[child.Column])
+                {
+                    if (!isObject || child.Children is null)
+                    {
+                        reader.Skip();
+                    }
+
+                    continue;
+                }
+
+                var valueStart = _valueLength;
+                if (isObject)
+                {
+                    if (child.Children is null)
+                    {
+                        reader.Skip();
+                    }
+
+                    Append(span[start..(int)reader.BytesConsumed]);
+                }
+                else if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    AppendArray(ref reader, span);
+                }
+                else
+                {
+                    AppendScalar(ref reader);
+                }
+
+                _found[child.Column] = true;
+                _starts[child.Column] = valueStart;
+                _lengths[child.Column] = _valueLength - valueStart;
+            }
+        }
+
+        private static JsonPathTree.Node? FindChild(ref Utf8JsonReader reader, JsonPathTree.Node node, scoped Span<char> nameBuffer)
+        {
+            if (node.Children is null)
+            {
+                return null;
+            }
+
+            var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+            if (length > nameBuffer.Length)
+            {
+                return node.Children.TryGetValue(reader.GetString()!, out var named) ? named : null;
+            }
+
+            var written = reader.CopyString(nameBuffer);
+            return node.Lookup.TryGetValue(nameBuffer[..written], out var child) ? child : null;
+        }
+
+        private void AppendArray(ref Utf8JsonReader reader, ReadOnlySpan<byte> span)
+        {
+            var first = true;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (!first)
+                {
+                    Append(";"u8);
+                }
+
+                first = false;
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    Append(span[start..(int)reader.BytesConsumed]);
+                }
+                else
+                {
+                    AppendScalar(ref reader);
+                }
+            }
+        }
+
+        private void AppendScalar(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String when reader.ValueIsEscaped:
+                    var length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+                    EnsureValueCapacity(length);
+                    _valueLength += reader.CopyString(_values.AsSpan(_valueLength));
+                    break;
+                case JsonTokenType.String or JsonTokenType.Number:
+                    Append(reader.ValueSpan);
+                    break;
+                case JsonTokenType.True:
+                    Append("true"u8);
+                    break;
+                case JsonTokenType.False:
+                    Append("false"u8);
+                    break;
+                default:
+                    // null: empty.
+                    break;
+            }
+        }
+
+        private void Append(ReadOnlySpan<byte> bytes)
+        {
+            EnsureValueCapacity(bytes.Length);
+            bytes.CopyTo(_values.AsSpan(_valueLength));
+            _valueLength += bytes.Length;
+        }
+
+        private void EnsureValueCapacity(int extra)
+        {
+            if (_valueLength + extra > _values.Length)
+            {
+                Array.Resize(ref _values, Math.Max(_values.Length * 2, _valueLength + extra));
+            }
+        }
+    }
+}
