@@ -154,12 +154,13 @@ internal sealed class BatchLineMapWriter : IDisposable
         }
 
         _offsets[_count++] = _stream.Position;
-        Span<byte> header = stackalloc byte[16];
-        BinaryPrimitives.WriteInt32LittleEndian(header, source);
-        BinaryPrimitives.WriteInt64LittleEndian(header[4..], line);
-        BinaryPrimitives.WriteInt32LittleEndian(header[12..], objectIdUtf8.Length);
-        _stream.Write(header);
-        _stream.Write(objectIdUtf8);
+        Span<byte> entry = stackalloc byte[16 + 256];
+        entry = objectIdUtf8.Length <= 256 ? entry[..(16 + objectIdUtf8.Length)] : new byte[16 + objectIdUtf8.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(entry, source);
+        BinaryPrimitives.WriteInt64LittleEndian(entry[4..], line);
+        BinaryPrimitives.WriteInt32LittleEndian(entry[12..], objectIdUtf8.Length);
+        objectIdUtf8.CopyTo(entry[16..]);
+        _stream.Write(entry);
     }
 
     /// <summary>Writes the index and footer and closes the file.</summary>

@@ -139,7 +139,7 @@ internal sealed class SortedGroupBuilder : IDisposable
         }
 
         _runs ??= new FileStream(_runPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1024 * 1024);
-        Array.Sort(_entries, 0, _entryCount, EntryComparer.Instance);
+        _entries.AsSpan(0, _entryCount).Sort(default(EntryComparer));
         var offset = _runs.Position;
         for (var i = 0; i < _entryCount; i++)
         {
@@ -155,10 +155,8 @@ internal sealed class SortedGroupBuilder : IDisposable
 
     private readonly record struct Entry(long Ticks, long Seq, int Offset, int Length);
 
-    private sealed class EntryComparer : IComparer<Entry>
+    private readonly struct EntryComparer : IComparer<Entry>
     {
-        public static readonly EntryComparer Instance = new();
-
         public int Compare(Entry x, Entry y)
         {
             var byTicks = x.Ticks.CompareTo(y.Ticks);
