@@ -1,0 +1,185 @@
+using System.Buffers.Binary;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace GongCrmBridge.Batching;
+
+/// <summary>Where one line of an LDJSON file came from.</summary>
+/// <param name="Source">The export the record was read from.</param>
+/// <param name="Line">1-based physical line of the record in <paramref name="Source"/>.</param>
+/// <param name="ObjectId">The record's objectId.</param>
+public readonly record struct BatchLineOrigin(string Source, long Line, string ObjectId);
+
+/// <summary>
+/// The side file of an LDJSON file: for each of its lines, the source file, line and objectId, so that Gong's
+/// per-line errors can be reported per object. Lookups read the file on demand; nothing is loaded whole.
+/// </summary>
+/// <remarks>Binary layout (little endian): magic <c>GCBLMAP1</c>, source count and sources (length-prefixed UTF-8),
+/// the entries (source i32, line i64, id length i32, id UTF-8), one i64 offset per entry, then count i32 and the
+/// offset of that index i64.</remarks>
+public sealed class BatchLineMap : IDisposable
+{
+    internal static readonly byte[] Magic = "GCBLMAP1"u8.ToArray();
+    private const int FooterSize = 12;
+
+    private readonly SafeFileHandle _handle;
+    private readonly string[] _sources;
+    private readonly long _indexOffset;
+    private readonly long _firstEntryOffset;
+
+    private BatchLineMap(SafeFileHandle handle, string[] sources, int count, long indexOffset, long firstEntryOffset)
+    {
+        _handle = handle;
+        _sources = sources;
+        Count = count;
+        _indexOffset = indexOffset;
+        _firstEntryOffset = firstEntryOffset;
+    }
+
+    /// <summary>Gets the number of lines mapped.</summary>
+    public int Count { get; }
+
+    /// <summary>Opens a line map written with an LDJSON file.</summary>
+    /// <exception cref="InvalidDataException">The file is not a line map.</exception>
+    public static BatchLineMap Open(string lineMapPath)
+    {
+        var handle = File.OpenHandle(lineMapPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        try
+        {
+            var length = RandomAccess.GetLength(handle);
+            Span<byte> footer = stackalloc byte[FooterSize];
+            Span<byte> magic = stackalloc byte[8];
+            if (length < Magic.Length + 4 + FooterSize
+                || RandomAccess.Read(handle, magic, 0) != 8
+                || !magic.SequenceEqual(Magic)
+                || RandomAccess.Read(handle, footer, length - FooterSize) != FooterSize)
+            {
+                throw new InvalidDataException("Not a GongCrmBridge line map.");
+            }
+
+            var count = BinaryPrimitives.ReadInt32LittleEndian(footer);
+            var indexOffset = BinaryPrimitives.ReadInt64LittleEndian(footer[4..]);
+            var header = new byte[(int)Math.Min(indexOffset, 1 << 20)];
+            RandomAccess.Read(handle, header, 0);
+            var position = Magic.Length;
+            var sourceCount = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(position));
+            position += 4;
+            var sources = new string[sourceCount];
+            for (var i = 0; i < sourceCount; i++)
+            {
+                var byteCount = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(position));
+                sources[i] = Encoding.UTF8.GetString(header, position + 4, byteCount);
+                position += 4 + byteCount;
+            }
+
+            return new BatchLineMap(handle, sources, count, indexOffset, position);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Returns the origin of 1-based <paramref name="line"/> of the LDJSON file.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="line"/> is not between 1 and <see cref="Count"/>.</exception>
+    public BatchLineOrigin Resolve(int line)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(line, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(line, Count);
+        Span<byte> offset = stackalloc byte[8];
+        RandomAccess.Read(_handle, offset, _indexOffset + ((line - 1) * 8L));
+        return ReadEntry(BinaryPrimitives.ReadInt64LittleEndian(offset), out _);
+    }
+
+    /// <summary>Returns the origin of every line, in line order, reading the file sequentially.</summary>
+    public IEnumerable<BatchLineOrigin> All()
+    {
+        var position = _firstEntryOffset;
+        for (var i = 0; i < Count; i++)
+        {
+            yield return ReadEntry(position, out var size);
+            position += size;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _handle.Dispose();
+
+    private BatchLineOrigin ReadEntry(long offset, out int size)
+    {
+        Span<byte> header = stackalloc byte[16];
+        RandomAccess.Read(_handle, header, offset);
+        var source = BinaryPrimitives.ReadInt32LittleEndian(header);
+        var line = BinaryPrimitives.ReadInt64LittleEndian(header[4..]);
+        var idLength = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+        Span<byte> id = idLength <= 256 ? stackalloc byte[idLength] : new byte[idLength];
+        RandomAccess.Read(_handle, id, offset + 16);
+        size = 16 + idLength;
+        return new BatchLineOrigin(_sources[source], line, Encoding.UTF8.GetString(id));
+    }
+}
+
+/// <summary>Writes a line map sequentially, one entry per LDJSON line.</summary>
+internal sealed class BatchLineMapWriter : IDisposable
+{
+    private readonly FileStream _stream;
+    private long[] _offsets = new long[1024];
+    private int _count;
+
+    public BatchLineMapWriter(string path, IReadOnlyList<string> sources)
+    {
+        Path = path;
+        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 256 * 1024);
+        _stream.Write(BatchLineMap.Magic);
+        Span<byte> number = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(number, sources.Count);
+        _stream.Write(number);
+        foreach (var source in sources)
+        {
+            var bytes = Encoding.UTF8.GetBytes(source);
+            BinaryPrimitives.WriteInt32LittleEndian(number, bytes.Length);
+            _stream.Write(number);
+            _stream.Write(bytes);
+        }
+    }
+
+    public string Path { get; }
+
+    public void Add(int source, long line, ReadOnlySpan<byte> objectIdUtf8)
+    {
+        if (_count == _offsets.Length)
+        {
+            Array.Resize(ref _offsets, _offsets.Length * 2);
+        }
+
+        _offsets[_count++] = _stream.Position;
+        Span<byte> entry = stackalloc byte[16 + 256];
+        entry = objectIdUtf8.Length <= 256 ? entry[..(16 + objectIdUtf8.Length)] : new byte[16 + objectIdUtf8.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(entry, source);
+        BinaryPrimitives.WriteInt64LittleEndian(entry[4..], line);
+        BinaryPrimitives.WriteInt32LittleEndian(entry[12..], objectIdUtf8.Length);
+        objectIdUtf8.CopyTo(entry[16..]);
+        _stream.Write(entry);
+    }
+
+    /// <summary>Writes the index and footer and closes the file.</summary>
+    public void Complete()
+    {
+        var indexOffset = _stream.Position;
+        Span<byte> number = stackalloc byte[8];
+        for (var i = 0; i < _count; i++)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(number, _offsets[i]);
+            _stream.Write(number);
+        }
+
+        BinaryPrimitives.WriteInt32LittleEndian(number, _count);
+        _stream.Write(number[..4]);
+        BinaryPrimitives.WriteInt64LittleEndian(number, indexOffset);
+        _stream.Write(number);
+        _stream.Dispose();
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

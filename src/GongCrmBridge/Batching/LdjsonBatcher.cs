@@ -1,0 +1,272 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Mapping;
+
+namespace GongCrmBridge.Batching;
+
+/// <summary>
+/// Writes the valid records of one object type into LDJSON files ready for Gong: each file at most
+/// <see cref="BatchingOptions.MaxFileBytes"/>, sorted by modifiedDate, holding an objectId at most once, with a line
+/// map back to the sources.
+/// </summary>
+/// <remarks>
+/// <para>Memory stays bounded whatever the number of records: records are sorted in a
+/// <see cref="BatchingOptions.SortBufferBytes"/> buffer and spilled to temporary run files in the work folder, which
+/// <see cref="CompleteAsync"/> merges into the final files. Records fill files in arrival order; inside a file they
+/// are sorted by modifiedDate (ties keep arrival order).</para>
+/// <para>When the export holds several versions of one objectId, the oldest (by modifiedDate, then arrival) stays
+/// where it arrived, and the n-th later version goes to the files of generation n, written after every file of the
+/// generation before: the newest version is applied last. Such files have <see cref="BatchFile.HoldsLaterVersions"/>
+/// set; <see cref="BatchFile.Sequence"/> gives the upload order.</para>
+/// <para>Not thread-safe: call <see cref="AddAsync"/> once per chunk, in source order.</para>
+/// </remarks>
+public sealed class LdjsonBatcher : IAsyncDisposable
+{
+    private readonly CrmObjectType _type;
+    private readonly BatchingOptions _options;
+    private readonly string _filePrefix;
+    private readonly string _tempPrefix;
+    private readonly SortedGroupBuilder _firstVersions;
+    private readonly List<SortedGroupBuilder> _laterVersions = [];
+    private readonly List<string> _sources = [];
+    private readonly Dictionary<string, int> _sourceIndexes = new(StringComparer.Ordinal);
+    private readonly string _keysPath;
+    private FileStream? _keys;
+    private ObjectIdFilter? _filter;
+    private byte[] _scratch = new byte[1024];
+    private long _seq;
+    private bool _completed;
+
+    /// <summary>Initializes a new instance of the <see cref="LdjsonBatcher"/> class.</summary>
+    /// <param name="type">The object type of every record added.</param>
+    /// <param name="options">Work folder and limits; validated here.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public LdjsonBatcher(CrmObjectType type, BatchingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _type = type;
+        _options = options;
+        Directory.CreateDirectory(options.WorkDirectory);
+        var name = type.ToWireName().ToLowerInvariant().Replace('_', '-');
+        _filePrefix = Path.Combine(options.WorkDirectory, name);
+        _tempPrefix = Path.Combine(options.WorkDirectory, "." + name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        _keysPath = _tempPrefix + ".keys.tmp";
+        _firstVersions = new SortedGroupBuilder(_tempPrefix + ".runs.tmp", options.MaxFileBytes, options.SortBufferBytes);
+    }
+
+    /// <summary>Gets the number of records added.</summary>
+    public long RecordCount => _seq;
+
+    /// <summary>Adds the valid records of <paramref name="chunk"/>.</summary>
+    /// <exception cref="ArgumentException">The chunk holds another object type.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="CompleteAsync"/> was called.</exception>
+    public ValueTask AddAsync(MappedChunk chunk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_completed, this);
+        if (chunk.ObjectType != _type)
+        {
+            throw new ArgumentException("The chunk holds another object type than the batcher's.", nameof(chunk));
+        }
+
+        if (chunk.Records.Count == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var source = SourceIndex(chunk.SourcePath);
+        _filter ??= new ObjectIdFilter();
+        _keys ??= new FileStream(_keysPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 256 * 1024);
+        Span<byte> key = stackalloc byte[16];
+        var json = chunk.Json.Span;
+        foreach (var record in chunk.Records)
+        {
+            var hash = ObjectIdFilter.Hash(record.ObjectId);
+            _filter.Add(hash);
+            BinaryPrimitives.WriteUInt64LittleEndian(key, hash);
+            BinaryPrimitives.WriteInt64LittleEndian(key[8..], record.ModifiedUtcTicks);
+            _keys.Write(key);
+
+            var idBytes = Utf8(record.ObjectId);
+            _firstVersions.Add(new SpillRecord(
+                record.ModifiedUtcTicks, _seq++, record.Line, source, idBytes, json.Slice(record.JsonOffset, record.JsonLength)));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Writes the LDJSON files and their line maps, and removes the temporary files.</summary>
+    /// <returns>The files in upload order (<see cref="BatchFile.Sequence"/> 0, 1, ...); empty when no record was added.</returns>
+    /// <exception cref="InvalidOperationException">Called twice.</exception>
+    public Task<IReadOnlyList<BatchFile>> CompleteAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        _completed = true;
+        return Task.Run(
+            () =>
+            {
+                try
+                {
+                    return Complete(cancellationToken);
+                }
+                finally
+                {
+                    DeleteTemporaryFiles();
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Deletes the temporary files (the LDJSON files written stay).</summary>
+    public ValueTask DisposeAsync()
+    {
+        DeleteTemporaryFiles();
+        return ValueTask.CompletedTask;
+    }
+
+    private void DeleteTemporaryFiles()
+    {
+        _firstVersions.Dispose();
+        foreach (var builder in _laterVersions)
+        {
+            builder.Dispose();
+        }
+
+        if (_keys is not null)
+        {
+            _keys.Dispose();
+            File.Delete(_keysPath);
+        }
+    }
+
+    private IReadOnlyList<BatchFile> Complete(CancellationToken cancellationToken)
+    {
+        var files = new List<BatchFile>();
+        if (_seq == 0)
+        {
+            return files;
+        }
+
+        _firstVersions.Finish();
+        var later = FindLaterVersions();
+        foreach (var group in _firstVersions.Groups)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var writer = new LdjsonFileWriter(NextPath(files.Count), _sources);
+            _firstVersions.Merge(group, (in SpillRecord r) =>
+            {
+                if (later is not null && later.TryGetValue(r.Seq, out var generation))
+                {
+                    LaterBuilder(generation).Add(r);
+                }
+                else
+                {
+                    writer.Write(r.Json, r.Source, r.Line, r.ObjectId);
+                }
+            });
+            if (writer.Count > 0)
+            {
+                files.Add(writer.Complete(_type, files.Count, holdsLaterVersions: false));
+            }
+        }
+
+        foreach (var builder in _laterVersions)
+        {
+            builder.Finish();
+            foreach (var group in builder.Groups)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var writer = new LdjsonFileWriter(NextPath(files.Count), _sources);
+                builder.Merge(group, (in SpillRecord r) => writer.Write(r.Json, r.Source, r.Line, r.ObjectId));
+                files.Add(writer.Complete(_type, files.Count, holdsLaterVersions: true));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>For every record that is a later version of an objectId, its generation (1 = second oldest, ...).</summary>
+    private Dictionary<long, int>? FindLaterVersions()
+    {
+        if (_filter is null || _filter.Candidates.Count == 0 || _keys is null)
+        {
+            return null;
+        }
+
+        // Exact pass over the candidates only: read (hash, ticks) of every record back, keep those whose hash is a candidate.
+        _keys.Flush();
+        _keys.Position = 0;
+        var suspects = new List<(ulong Hash, long Ticks, long Seq)>();
+        var buffer = new byte[64 * 1024];
+        long seq = 0;
+        int read;
+        while ((read = _keys.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+        {
+            for (var offset = 0; offset + 16 <= read; offset += 16, seq++)
+            {
+                var hash = BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(offset));
+                if (_filter.Candidates.Contains(hash))
+                {
+                    suspects.Add((hash, BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(offset + 8)), seq));
+                }
+            }
+        }
+
+        suspects.Sort();
+        var later = new Dictionary<long, int>();
+        for (var i = 1; i < suspects.Count; i++)
+        {
+            if (suspects[i].Hash == suspects[i - 1].Hash)
+            {
+                var generation = later.TryGetValue(suspects[i - 1].Seq, out var previous) ? previous + 1 : 1;
+                later[suspects[i].Seq] = generation;
+            }
+        }
+
+        return later.Count == 0 ? null : later;
+    }
+
+    private SortedGroupBuilder LaterBuilder(int generation)
+    {
+        while (_laterVersions.Count < generation)
+        {
+            _laterVersions.Add(new SortedGroupBuilder(
+                _tempPrefix + ".later" + (_laterVersions.Count + 1).ToString(CultureInfo.InvariantCulture) + ".tmp",
+                _options.MaxFileBytes,
+                _options.SortBufferBytes));
+        }
+
+        return _laterVersions[generation - 1];
+    }
+
+    private string NextPath(int sequence) =>
+        _filePrefix + "-" + (sequence + 1).ToString("D4", CultureInfo.InvariantCulture) + ".ldjson";
+
+    private int SourceIndex(string path)
+    {
+        if (!_sourceIndexes.TryGetValue(path, out var index))
+        {
+            index = _sources.Count;
+            _sources.Add(path);
+            _sourceIndexes.Add(path, index);
+        }
+
+        return index;
+    }
+
+    private ReadOnlySpan<byte> Utf8(string value)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (max > _scratch.Length)
+        {
+            _scratch = new byte[max];
+        }
+
+        var written = Encoding.UTF8.GetBytes(value, _scratch);
+        return _scratch.AsSpan(0, written);
+    }
+}

@@ -1,0 +1,55 @@
+namespace GongCrmBridge.Batching;
+
+/// <summary>
+/// Finds objectIds that may occur more than once without keeping every id: a Bloom filter of 64-bit id hashes
+/// (fixed 4 MiB) flags each id seen before as a candidate. No false negatives: an id not among the candidates occurs
+/// once. A few percent of false positives at millions of ids cost an exact check later, never a wrong result.
+/// </summary>
+internal sealed class ObjectIdFilter
+{
+    private const int Bits = 1 << 25;
+    private readonly ulong[] _bits = new ulong[Bits / 64];
+
+    public HashSet<ulong> Candidates { get; } = [];
+
+    /// <summary>A 64-bit hash of an objectId (FNV-1a over UTF-16, then a MurmurHash3 finalizer).</summary>
+    public static ulong Hash(string objectId)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in objectId)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        hash *= 0xc4ceb9fe1a85ec53UL;
+        hash ^= hash >> 33;
+        return hash;
+    }
+
+    /// <summary>Records <paramref name="hash"/>; makes it a candidate when it may have been seen before.</summary>
+    public void Add(ulong hash)
+    {
+        var h1 = (uint)hash;
+        var h2 = (uint)(hash >> 32) | 1;
+        var seen = true;
+        for (uint i = 0; i < 3; i++)
+        {
+            var bit = (h1 + (i * h2)) & (Bits - 1);
+            ref var word = ref _bits[bit >> 6];
+            var mask = 1UL << (int)(bit & 63);
+            if ((word & mask) == 0)
+            {
+                seen = false;
+                word |= mask;
+            }
+        }
+
+        if (seen)
+        {
+            Candidates.Add(hash);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System.Text;
+using System.Text.Json;
+using GongCrmBridge.Batching;
+using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Mapping;
+
+namespace GongCrmBridge.Tests.Batching;
+
+public sealed class LdjsonBatcherTests : IDisposable
+{
+    private static readonly DateTime Epoch = new(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "gcb-batching-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_work))
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+    }
+
+    /// <summary>A record as the test writes it: objectId, minutes after <see cref="Epoch"/>, source line.</summary>
+    internal readonly record struct TestRecord(string Id, int Minute, long Line);
+
+    internal static MappedChunk Chunk(string source, params TestRecord[] records) => Chunk(CrmObjectType.Account, source, records);
+
+    internal static MappedChunk Chunk(CrmObjectType type, string source, IReadOnlyList<TestRecord> records)
+    {
+        var json = new MemoryStream();
+        var mapped = new List<MappedRecord>();
+        foreach (var r in records)
+        {
+            var ticks = Epoch.AddMinutes(r.Minute).Ticks;
+            var bytes = Encoding.UTF8.GetBytes(
+                $"{{\"objectId\":\"{r.Id}\",\"modifiedDate\":\"{Epoch.AddMinutes(r.Minute):yyyy-MM-ddTHH:mm:ssZ}\",\"line\":{r.Line}}}");
+            mapped.Add(new MappedRecord(r.Id, ticks, r.Line, (int)json.Length, bytes.Length, default));
+            json.Write(bytes);
+        }
+
+        return new MappedChunk(type, source, records.Count, mapped, json.ToArray(), []);
+    }
+
+    internal static List<(string Id, int Minute, long Line)> ReadLines(BatchFile file) =>
+        [.. File.ReadAllLines(file.Path).Select(l =>
+        {
+            using var doc = JsonDocument.Parse(l);
+            var root = doc.RootElement;
+            var minute = (int)(root.GetProperty("modifiedDate").GetDateTime().ToUniversalTime() - Epoch).TotalMinutes;
+            return (root.GetProperty("objectId").GetString()!, minute, root.GetProperty("line").GetInt64());
+        })];
+
+    private BatchingOptions Options(long maxFileBytes = 1_000_000, int sortBufferBytes = 1 << 20) =>
+        new() { WorkDirectory = _work, MaxFileBytes = maxFileBytes, SortBufferBytes = sortBufferBytes };
+
+    [Fact]
+    public async Task Complete_MoreThanOneFileOfRecords_SplitsEveryFileUnderTheLimit()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 1024));
+        var records = Enumerable.Range(1, 100).Select(i => new TestRecord($"ACC-{i:D3}", i, i + 1)).ToArray();
+        await batcher.AddAsync(Chunk("a.csv", records[..60]), default);
+        await batcher.AddAsync(Chunk("a.csv", records[60..]), default);
+
+        var files = await batcher.CompleteAsync(default);
+
+        Assert.True(files.Count > 5);
+        Assert.All(files, f =>
+        {
+            Assert.True(new FileInfo(f.Path).Length <= 1024);
+            Assert.Equal(new FileInfo(f.Path).Length, f.Bytes);
+            Assert.Equal(File.ReadAllLines(f.Path).Length, f.RecordCount);
+            Assert.Equal(CrmObjectType.Account, f.ObjectType);
+            Assert.False(f.HoldsLaterVersions);
+        });
+        Assert.Equal(Enumerable.Range(0, files.Count), files.Select(f => f.Sequence));
+        Assert.Equal(records.Select(r => r.Id), files.SelectMany(ReadLines).Select(l => l.Id));
+        Assert.All(files, f => Assert.EndsWith(".ldjson", f.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Complete_UnsortedRecords_SortedByModifiedDateInsideFileTiesKeepArrival()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options());
+        await batcher.AddAsync(Chunk("a.csv", new("C", 30, 2), new("A", 10, 3), new("D", 20, 4)), default);
+        await batcher.AddAsync(Chunk("a.csv", new("B", 10, 5), new("E", 5, 6)), default);
+
+        var file = Assert.Single(await batcher.CompleteAsync(default));
+
+        Assert.Equal(["E", "A", "B", "D", "C"], ReadLines(file).Select(l => l.Id));
+    }
+
+    [Fact]
+    public async Task Complete_SortBufferSmallerThanFile_MergesSortedRunsInOrder()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Contact, Options(sortBufferBytes: 4096));
+        var random = new Random(42);
+        var records = Enumerable.Range(1, 3000).Select(i => new TestRecord($"C{i}", random.Next(0, 500), i + 1)).ToArray();
+        foreach (var part in records.Chunk(700))
+        {
+            await batcher.AddAsync(Chunk(CrmObjectType.Contact, "c.csv", part), default);
+        }
+
+        var file = Assert.Single(await batcher.CompleteAsync(default));
+
+        var expected = records.Select((r, i) => (r, i)).OrderBy(x => x.r.Minute).ThenBy(x => x.i).Select(x => x.r.Id);
+        Assert.Equal(expected, ReadLines(file).Select(l => l.Id));
+        Assert.StartsWith("contact-", Path.GetFileName(file.Path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Complete_SeveralVersionsOfAnObject_SuccessiveFilesOldestFirst()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options());
+        await batcher.AddAsync(Chunk("a.csv", new("A", 30, 2), new("B", 10, 3), new("A", 10, 4)), default);
+        await batcher.AddAsync(Chunk("a.csv", new("A", 20, 5), new("C", 5, 6)), default);
+
+        var files = await batcher.CompleteAsync(default);
+
+        Assert.Equal(3, files.Count);
+        Assert.Equal([("C", 5, 6L), ("B", 10, 3L), ("A", 10, 4L)], ReadLines(files[0]));
+        Assert.Equal([("A", 20, 5L)], ReadLines(files[1]));
+        Assert.Equal([("A", 30, 2L)], ReadLines(files[2]));
+        Assert.Equal([false, true, true], files.Select(f => f.HoldsLaterVersions));
+        Assert.Equal([0, 1, 2], files.Select(f => f.Sequence));
+    }
+
+    [Fact]
+    public async Task Complete_ManyObjectsWithManyVersions_EachIdOncePerFileAndVersionsInOrder()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Deal, Options(maxFileBytes: 64 * 1024, sortBufferBytes: 16 * 1024));
+        var random = new Random(7);
+        var records = Enumerable.Range(0, 20_000)
+            .Select(i => new TestRecord($"D{random.Next(0, 6000)}", random.Next(0, 100_000), i + 2)).ToArray();
+        foreach (var part in records.Chunk(4096))
+        {
+            await batcher.AddAsync(Chunk(CrmObjectType.Deal, "d.csv", part), default);
+        }
+
+        var files = await batcher.CompleteAsync(default);
+
+        var seenAt = new Dictionary<string, (int Minute, long Line)>();
+        foreach (var file in files)
+        {
+            var lines = ReadLines(file);
+            Assert.Equal(lines.Count, lines.Select(l => l.Id).Distinct().Count());
+            Assert.Equal(lines.OrderBy(l => l.Minute).Select(l => l.Minute), lines.Select(l => l.Minute));
+            Assert.True(file.Bytes <= 64 * 1024);
+            foreach (var (id, minute, line) in lines)
+            {
+                if (seenAt.TryGetValue(id, out var previous))
+                {
+                    Assert.True(minute > previous.Minute || (minute == previous.Minute && line > previous.Line));
+                }
+
+                seenAt[id] = (minute, line);
+            }
+        }
+
+        Assert.Equal(20_000, files.Sum(f => f.RecordCount));
+        var newest = records.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Max(r => (r.Minute, r.Line)));
+        Assert.All(newest, kv => Assert.Equal(kv.Value, seenAt[kv.Key]));
+    }
+
+    [Fact]
+    public async Task Complete_LineMap_ResolvesEveryLineToSourceLineAndObjectId()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Lead, Options());
+        await batcher.AddAsync(Chunk(CrmObjectType.Lead, "/data/leads-1.csv", [new("L1", 20, 2), new("L2", 10, 3)]), default);
+        await batcher.AddAsync(Chunk(CrmObjectType.Lead, "/data/leads-2.jsonl", [new("Łukasz@x.example", 15, 7)]), default);
+
+        var file = Assert.Single(await batcher.CompleteAsync(default));
+        using var map = BatchLineMap.Open(file.LineMapPath);
+
+        BatchLineOrigin[] expected =
+        [
+            new("/data/leads-1.csv", 3, "L2"),
+            new("/data/leads-2.jsonl", 7, "Łukasz@x.example"),
+            new("/data/leads-1.csv", 2, "L1"),
+        ];
+        Assert.Equal(3, map.Count);
+        Assert.Equal(expected, map.All());
+        Assert.Equal(expected[1], map.Resolve(2));
+        Assert.Equal(expected[2], map.Resolve(3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => map.Resolve(4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => map.Resolve(0));
+    }
+
+    [Fact]
+    public async Task Complete_TemporaryFilesRemoved_OnlyFilesAndLineMapsLeft()
+    {
+        await using (var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(sortBufferBytes: 4096)))
+        {
+            await batcher.AddAsync(Chunk("a.csv", [.. Enumerable.Range(1, 200).Select(i => new TestRecord($"A{i % 50}", i, i))]), default);
+            await batcher.CompleteAsync(default);
+        }
+
+        Assert.All(Directory.GetFiles(_work), f => Assert.True(f.EndsWith(".ldjson", StringComparison.Ordinal) || f.EndsWith(".linemap", StringComparison.Ordinal), f));
+    }
+
+    [Fact]
+    public async Task Complete_NoRecords_NoFiles()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Stage, Options());
+        await batcher.AddAsync(Chunk(CrmObjectType.Stage, "s.csv", []), default);
+
+        Assert.Empty(await batcher.CompleteAsync(default));
+    }
+
+    [Fact]
+    public async Task AddAsync_OtherObjectType_Throws()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Stage, Options());
+
+        await Assert.ThrowsAsync<ArgumentException>(async () => await batcher.AddAsync(Chunk("a.csv", new TestRecord("A", 1, 2)), default));
+    }
+
+    [Fact]
+    public void Options_Defaults_LeaveRoomForMultipartOverhead()
+    {
+        var options = new BatchingOptions { WorkDirectory = _work };
+
+        Assert.Equal((200L * 1024 * 1024) - (16 * 1024), options.MaxFileBytes);
+        Assert.Throws<ArgumentOutOfRangeException>(() => (options with { MaxFileBytes = 10 }).Validate());
+    }
+}
