@@ -566,3 +566,16 @@ public sealed class DateParsingTests
         Assert.Equal(utc.Select((u, i) => $$"""{"objectId":"A-{{i}}","modifiedDate":"{{u}}"}"""), result.Records.Select((_, i) => MappingTestKit.Json(result, i)));
     }
 }
+
+public sealed class InvalidTextTests
+{
+    [Fact]
+    public void Map_LoneSurrogate_IsWrittenAsReplacementCharacter()
+    {
+        var mapping = MappingTestKit.Compile(MappingTestKit.AccountHeader + "\nfields:\n  name: Name\n");
+
+        var json = MappingTestKit.MapOne(mapping, new() { ["Id"] = "A-1", ["Modified"] = "2024-01-01", ["Name"] = "bad \ud800 text" });
+
+        Assert.Equal("""{"objectId":"A-1","modifiedDate":"2024-01-01T00:00:00Z","name":"bad \uFFFD text"}""", json);
+    }
+}
