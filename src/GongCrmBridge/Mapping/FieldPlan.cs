@@ -498,7 +498,11 @@ internal sealed class FieldPlan
         failure = default;
         switch (Rule)
         {
-            case FieldRule.ObjectIdReference:
+            case FieldRule.Reference:
+                value = value.Trim();
+                break;
+
+            case FieldRule.ObjectId:
                 {
                     value = value.Trim();
                     var problem = GongRules.ObjectIdProblem(value);
