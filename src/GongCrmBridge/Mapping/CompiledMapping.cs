@@ -108,7 +108,7 @@ public sealed class CompiledMapping
             }
         }
 
-        writer.Reset(output);
+        scratch.Release();
         return new MappedChunk(ObjectType, chunk.SourcePath, chunk.Count, records, output.WrittenMemory, (IReadOnlyList<Rejection>?)rejections ?? []);
     }
 

@@ -95,6 +95,8 @@ internal sealed class MapScratch
     private char[] _items = new char[256];
     private (int Start, int Length)[] _ranges = new (int, int)[16];
 
+    private readonly JsonBuffer _idle = new(256);
+
     private MapScratch(JsonBuffer initial) =>
         Writer = new Utf8JsonWriter(initial, new JsonWriterOptions
         {
@@ -113,6 +115,9 @@ internal sealed class MapScratch
         scratch.Writer.Reset(output);
         return scratch;
     }
+
+    /// <summary>Detaches the writer from the last output, so the scratch does not keep a chunk's JSON alive.</summary>
+    public void Release() => Writer.Reset(_idle);
 
     public ReadOnlySpan<char> ApplyTransforms(ReadOnlySpan<char> value, Transform[] transforms)
     {
@@ -194,6 +199,11 @@ internal sealed class FieldPlan
     private Dictionary<string, string>? _picklist;
     private string? _format;
     private bool _formatHasOffset;
+    private CultureInfo _culture = CultureInfo.InvariantCulture;
+    private FixedDateFormat? _fixedFormat;
+    private TimeZoneInfo? _zone;
+    private ZoneOffsetCache? _zoneCache;
+    private char _decimalSeparator = '.';
 
     public FieldPlan(string name, FieldRole role, ValueKind kind, FieldRule rule)
     {
@@ -234,7 +244,15 @@ internal sealed class FieldPlan
 
     public string? Split { get; set; }
 
-    public CultureInfo Culture { get; set; } = CultureInfo.InvariantCulture;
+    public CultureInfo Culture
+    {
+        get => _culture;
+        set
+        {
+            _culture = value;
+            Prepare();
+        }
+    }
 
     public string? Format
     {
@@ -244,10 +262,19 @@ internal sealed class FieldPlan
             _format = value;
             _formatHasOffset = value is not null &&
                 (value.Contains('z', StringComparison.Ordinal) || value.Contains('K', StringComparison.Ordinal));
+            Prepare();
         }
     }
 
-    public TimeZoneInfo? TimeZone { get; set; }
+    public TimeZoneInfo? TimeZone
+    {
+        get => _zone;
+        set
+        {
+            _zone = value;
+            _zoneCache = value is null ? null : new ZoneOffsetCache(value);
+        }
+    }
 
     public ReferenceSlot Reference { get; set; }
 
@@ -278,6 +305,16 @@ internal sealed class FieldPlan
                 _picklistLookup = value.GetAlternateLookup<ReadOnlySpan<char>>();
             }
         }
+    }
+
+    private void Prepare()
+    {
+        var dates = _culture.DateTimeFormat;
+        _fixedFormat = _format is not null && dates.DateSeparator == "/" && dates.TimeSeparator == ":"
+            ? FixedDateFormat.TryCompile(_format)
+            : null;
+        var separator = _culture.NumberFormat.NumberDecimalSeparator;
+        _decimalSeparator = separator.Length == 1 ? separator[0] : '\0';
     }
 
     /// <summary>Evaluates the field for one record and writes it; returns false with the reason when the record
@@ -362,7 +399,8 @@ internal sealed class FieldPlan
 
             case ValueKind.Number:
                 {
-                    if (!ValueParsers.TryParseDecimal(value, Culture.NumberFormat, out var number))
+                    if (!FastDecimal.TryParse(value, _decimalSeparator, out var number) &&
+                        !ValueParsers.TryParseDecimal(value, Culture.NumberFormat, out number))
                     {
                         failure = CannotRead("number");
                         return false;
@@ -435,7 +473,9 @@ internal sealed class FieldPlan
                         return false;
                     }
 
-                    var utc = ValueParsers.ToUtc(local, offset, TimeZone);
+                    var utc = offset is null && _zoneCache is not null
+                        ? _zoneCache.ToUtc(local)
+                        : ValueParsers.ToUtc(local, offset, TimeZone);
                     utc = utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
                     if (Role == FieldRole.ModifiedDate)
                     {
@@ -458,7 +498,11 @@ internal sealed class FieldPlan
         failure = default;
         switch (Rule)
         {
-            case FieldRule.ObjectIdReference:
+            case FieldRule.Reference:
+                value = value.Trim();
+                break;
+
+            case FieldRule.ObjectId:
                 {
                     value = value.Trim();
                     var problem = GongRules.ObjectIdProblem(value);
@@ -632,6 +676,11 @@ internal sealed class FieldPlan
 
         offset = null;
         value = value.Trim();
+        if (_fixedFormat is not null && _fixedFormat.TryParse(value, out result))
+        {
+            return true;
+        }
+
         if (_formatHasOffset)
         {
             if (DateTimeOffset.TryParseExact(value, Format, Culture, DateTimeStyles.AllowWhiteSpaces, out var withOffset))

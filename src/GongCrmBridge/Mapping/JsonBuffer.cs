@@ -8,7 +8,7 @@ internal sealed class JsonBuffer : IBufferWriter<byte>
 {
     private byte[] _bytes;
 
-    public JsonBuffer(int capacity) => _bytes = new byte[Math.Max(256, capacity)];
+    public JsonBuffer(int capacity) => _bytes = GC.AllocateUninitializedArray<byte>(Math.Max(256, capacity));
 
     /// <summary>Gets the number of bytes written.</summary>
     public int WrittenCount { get; private set; }
@@ -44,6 +44,8 @@ internal sealed class JsonBuffer : IBufferWriter<byte>
             return;
         }
 
-        Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, WrittenCount + sizeHint));
+        var bigger = GC.AllocateUninitializedArray<byte>(Math.Max(_bytes.Length * 2, WrittenCount + sizeHint));
+        _bytes.AsSpan(0, WrittenCount).CopyTo(bigger);
+        _bytes = bigger;
     }
 }

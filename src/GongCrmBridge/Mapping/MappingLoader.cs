@@ -69,7 +69,7 @@ internal sealed class MappingCompiler
         }
 
         var plans = new List<FieldPlan>();
-        AddTop(plans, entries, root, "objectId", FieldRole.ObjectId, ValueKind.String, FieldRule.ObjectIdReference, required: true);
+        AddTop(plans, entries, root, "objectId", FieldRole.ObjectId, ValueKind.String, FieldRule.ObjectId, required: true);
         AddTop(plans, entries, root, "modifiedDate", FieldRole.ModifiedDate, ValueKind.DateTime, FieldRule.None, required: true);
         AddTop(plans, entries, root, "isDeleted", FieldRole.IsDeleted, ValueKind.Boolean, FieldRule.None, required: false);
         AddTop(plans, entries, root, "url", FieldRole.Url, ValueKind.String, FieldRule.Url, required: false);

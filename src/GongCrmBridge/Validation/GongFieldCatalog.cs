@@ -33,8 +33,12 @@ internal enum FieldRule
     /// <summary>No rule beyond the shape.</summary>
     None,
 
-    /// <summary>The objectId of another object: at most 64 characters, letters/digits/<c>-</c>/<c>_</c> or an email.</summary>
-    ObjectIdReference,
+    /// <summary>The record's own objectId: at most 64 characters, letters/digits/<c>-</c>/<c>_</c> or an email.</summary>
+    ObjectId,
+
+    /// <summary>The objectId of another object (trimmed, not checked: a reference that matches no object is a
+    /// job-wide referential warning, not a reason to drop the record).</summary>
+    Reference,
 
     /// <summary>An email address.</summary>
     Email,
@@ -83,7 +87,7 @@ internal static class GongFieldCatalog
         ],
         [CrmObjectType.Contact] =
         [
-            new("accountId", ValueKind.String, FieldRule.ObjectIdReference),
+            new("accountId", ValueKind.String, FieldRule.Reference),
             new("emailAddress", ValueKind.String, FieldRule.Email),
             new("firstName", ValueKind.String),
             new("lastName", ValueKind.String),
@@ -92,13 +96,13 @@ internal static class GongFieldCatalog
         ],
         [CrmObjectType.Deal] =
         [
-            new("accountId", ValueKind.String, FieldRule.ObjectIdReference),
-            new("ownerId", ValueKind.String, FieldRule.ObjectIdReference),
+            new("accountId", ValueKind.String, FieldRule.Reference),
+            new("ownerId", ValueKind.String, FieldRule.Reference),
             new("name", ValueKind.String),
             new("createdDate", ValueKind.DateTime),
             new("closeDate", ValueKind.Date),
             new("status", ValueKind.String, FieldRule.DealStatus),
-            new("stage", ValueKind.String, FieldRule.ObjectIdReference),
+            new("stage", ValueKind.String, FieldRule.Reference),
             new("amount", ValueKind.Number),
         ],
         [CrmObjectType.Lead] =
@@ -108,9 +112,9 @@ internal static class GongFieldCatalog
             new("lastName", ValueKind.String),
             new("title", ValueKind.String),
             new("phoneNumber", ValueKind.String),
-            new("convertedToDealId", ValueKind.String, FieldRule.ObjectIdReference),
-            new("convertedToContactId", ValueKind.String, FieldRule.ObjectIdReference),
-            new("convertedToAccountId", ValueKind.String, FieldRule.ObjectIdReference),
+            new("convertedToDealId", ValueKind.String, FieldRule.Reference),
+            new("convertedToContactId", ValueKind.String, FieldRule.Reference),
+            new("convertedToAccountId", ValueKind.String, FieldRule.Reference),
         ],
     };
 
@@ -139,7 +143,7 @@ internal static class GongFieldCatalog
         CrmFieldType.NUMBER or CrmFieldType.CURRENCY => (ValueKind.Number, FieldRule.None),
         CrmFieldType.PERCENT => (ValueKind.Number, FieldRule.Percent),
         CrmFieldType.EMAILADDRESS => (ValueKind.String, FieldRule.Email),
-        CrmFieldType.REFERENCE => (ValueKind.String, FieldRule.ObjectIdReference),
+        CrmFieldType.REFERENCE => (ValueKind.String, FieldRule.Reference),
         CrmFieldType.URL => (ValueKind.String, FieldRule.Url),
         CrmFieldType.STRINGARRAY => (ValueKind.StringArray, FieldRule.None),
         _ => (ValueKind.String, FieldRule.None),

@@ -501,3 +501,81 @@ public sealed class CompiledMappingTests
         Assert.Throws<ArgumentException>(() => mapping.Map(new GongCrmBridge.Sources.SourceChunk("x.csv", 5)));
     }
 }
+
+public sealed class DateParsingTests
+{
+    [Theory]
+    [InlineData("MM/dd/yyyy", "06/30/2024", "2024-06-30")]
+    [InlineData("dd.MM.yyyy", "30.06.2024", "2024-06-30")]
+    [InlineData("yyyyMMdd", "20240630", "2024-06-30")]
+    [InlineData("M/d/yyyy", "6/3/2024", "2024-06-03")] // not fixed-width: parsed by ParseExact
+    [InlineData("dd MMM yyyy", "03 Jun 2024", "2024-06-03")]
+    public void Map_DateFormats_ParseExactly(string format, string cell, string expected)
+    {
+        var mapping = MappingTestKit.Compile($$"""
+            objectType: DEAL
+            objectId: Id
+            modifiedDate: Modified
+            fields:
+              closeDate: { column: Close, format: "{{format}}" }
+            """);
+
+        var json = MappingTestKit.MapOne(mapping, new() { ["Id"] = "D-1", ["Modified"] = "2024-01-01", ["Close"] = cell });
+
+        Assert.EndsWith($"\"closeDate\":\"{expected}\"}}", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MM/dd/yyyy", "6/30/2024")]
+    [InlineData("MM/dd/yyyy", "13/01/2024")]
+    [InlineData("MM/dd/yyyy", "02/30/2024")]
+    [InlineData("MM/dd/yyyy", "2024-06-30")]
+    [InlineData("yyyy-MM-dd HH:mm:ss", "2024-06-30 24:00:00")]
+    public void Map_DateNotMatchingFormat_IsRejected(string format, string cell)
+    {
+        var mapping = MappingTestKit.Compile($$"""
+            objectType: DEAL
+            objectId: Id
+            modifiedDate: Modified
+            fields:
+              createdDate: { column: Created, format: "{{format}}" }
+            """);
+
+        var rejection = MappingTestKit.RejectOne(mapping, new() { ["Id"] = "D-1", ["Modified"] = "2024-01-01", ["Created"] = cell });
+
+        Assert.Equal($"field 'createdDate' (column 'Created'): cannot read a date-time with format '{format}'", rejection.Reason);
+    }
+
+    [Fact]
+    public void Map_ManyLocalTimesAroundFallBack_ConvertEachCorrectly()
+    {
+        // Given one chunk mixing times before, inside and after the repeated hour (the offset cache is shared)
+        var mapping = MappingTestKit.Compile("""
+            objectType: ACCOUNT
+            objectId: Id
+            modifiedDate: { column: Modified, format: "yyyy-MM-dd HH:mm:ss", timeZone: America/New_York }
+            """);
+        string[] local = ["2024-11-03 00:59:59", "2024-11-03 01:00:00", "2024-11-03 01:59:59", "2024-11-03 02:00:00", "2024-11-03 00:10:00", "2024-11-03 01:30:00", "2024-11-03 03:00:00"];
+        string[] utc = ["2024-11-03T04:59:59Z", "2024-11-03T05:00:00Z", "2024-11-03T05:59:59Z", "2024-11-03T07:00:00Z", "2024-11-03T04:10:00Z", "2024-11-03T05:30:00Z", "2024-11-03T08:00:00Z"];
+
+        // When they are mapped together
+        var result = MappingTestKit.MapRows(mapping, [.. local.Select((t, i) => new Dictionary<string, string> { ["Id"] = $"A-{i}", ["Modified"] = t })]);
+
+        // Then each is right
+        Assert.Equal(utc.Select(u => DateTime.Parse(u, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal).Ticks), result.Records.Select(r => r.ModifiedUtcTicks));
+        Assert.Equal(utc.Select((u, i) => $$"""{"objectId":"A-{{i}}","modifiedDate":"{{u}}"}"""), result.Records.Select((_, i) => MappingTestKit.Json(result, i)));
+    }
+}
+
+public sealed class InvalidTextTests
+{
+    [Fact]
+    public void Map_LoneSurrogate_IsWrittenAsReplacementCharacter()
+    {
+        var mapping = MappingTestKit.Compile(MappingTestKit.AccountHeader + "\nfields:\n  name: Name\n");
+
+        var json = MappingTestKit.MapOne(mapping, new() { ["Id"] = "A-1", ["Modified"] = "2024-01-01", ["Name"] = "bad \ud800 text" });
+
+        Assert.Equal("""{"objectId":"A-1","modifiedDate":"2024-01-01T00:00:00Z","name":"bad \uFFFD text"}""", json);
+    }
+}

@@ -183,14 +183,10 @@ public sealed class GongValidationTests
     [InlineData("Close", "30/06/2024", RejectionStage.Mapping, "field 'closeDate' (column 'Close'): cannot read a date (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)")]
     [InlineData("Created", "Jan 15", RejectionStage.Mapping, "field 'createdDate' (column 'Created'): cannot read a date-time (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)")]
     [InlineData("Amount", "$48,000", RejectionStage.Mapping, "field 'amount' (column 'Amount'): cannot read a number (culture 'invariant')")]
-    [InlineData("Account", "ACC 1001", RejectionStage.Validation, "field 'accountId' (column 'Account') may hold only letters, digits, '-' and '_', or be an email address")]
-    [InlineData("Owner", "owner#1", RejectionStage.Validation, "field 'ownerId' (column 'Owner') may hold only letters, digits, '-' and '_', or be an email address")]
-    [InlineData("Stage", "Closed Won", RejectionStage.Validation, "field 'stage' (column 'Stage') may hold only letters, digits, '-' and '_', or be an email address")]
     [InlineData("Link", "crm.contoso.example/deals/1", RejectionStage.Validation, "url (column 'Link') is not an absolute http(s) URL")]
     [InlineData("Tier", "Bronze", RejectionStage.Validation, "custom field 'tier' (column 'Tier') is not one of the PICKLIST values")]
     [InlineData("Probability", "100.5", RejectionStage.Validation, "custom field 'probability' (column 'Probability') is a PERCENT and must be between 0 and 100")]
     [InlineData("Probability", "-1", RejectionStage.Validation, "custom field 'probability' (column 'Probability') is a PERCENT and must be between 0 and 100")]
-    [InlineData("Contact", "CON 5001", RejectionStage.Validation, "custom field 'contact' (column 'Contact') may hold only letters, digits, '-' and '_', or be an email address")]
     [InlineData("Champion", "li.wei", RejectionStage.Validation, "custom field 'champion' (column 'Champion') is not a valid email address")]
     [InlineData("Site", "ftp://x.example", RejectionStage.Validation, "custom field 'site' (column 'Site') is not an absolute http(s) URL")]
     [InlineData("Renewal", "perhaps", RejectionStage.Mapping, "custom field 'renewal' (column 'Renewal'): cannot read a boolean (true/false, yes/no, 1/0)")]
@@ -262,11 +258,18 @@ public sealed class GongValidationTests
     }
 
     [Fact]
-    public void Lead_BadConvertedId_IsValidationRejection()
+    public void References_AreTrimmedButNotRejected_ReferentialChecksWarnInstead()
     {
-        var rejection = RejectOne(Compile(LeadMapping), new() { ["Id"] = "LEAD-1", ["Modified"] = Modified, ["Deal"] = "OPP 1" });
+        // A reference that can match no object is reported by the job-wide referential check, so the record is kept.
+        var result = Map(Compile(DealMapping), new()
+        {
+            ["Id"] = "OPP-1", ["Modified"] = Modified, ["Account"] = " ACC 1001 ", ["Owner"] = "owner#1", ["Stage"] = "Closed Won", ["Contact"] = "CON 5001",
+        });
 
-        Assert.Equal("field 'convertedToDealId' (column 'Deal') may hold only letters, digits, '-' and '_', or be an email address", rejection.Reason);
+        Assert.Equal(
+            """{"objectId":"OPP-1","modifiedDate":"2024-03-01T08:00:00Z","accountId":"ACC 1001","ownerId":"owner#1","stage":"Closed Won","contact":"CON 5001"}""",
+            Json(result));
+        Assert.Equal(new GongCrmBridge.Mapping.RecordReferences("ACC 1001", "owner#1", "Closed Won"), result.Records[0].References);
     }
 
     [Fact]
