@@ -14,6 +14,9 @@ public static class RunReportWriter
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+        // The summary's collections are get-only; reading a report back fills them rather than replacing them.
+        PreferredObjectCreationHandling = JsonObjectCreationHandling.Populate,
     };
 
     /// <summary>Writes the summary into <paramref name="reportDirectory"/>, replacing it atomically

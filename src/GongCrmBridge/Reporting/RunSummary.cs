@@ -37,6 +37,10 @@ public sealed class RunSummary
     /// <summary>Gets the job-wide referential problems (warnings: the records are still sent).</summary>
     public List<ReferenceWarning> Warnings { get; } = [];
 
+    /// <summary>Gets the custom-field schema changes the run made or kept, one line each.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? SchemaChanges { get; set; }
+
     /// <summary>Gets or sets why the run failed or stopped early, if it did.</summary>
     public string? Error { get; set; }
 
@@ -80,6 +84,15 @@ public sealed class ObjectTypeSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long NotSent { get; set; }
 
+    /// <summary>Gets or sets the records sent to Gong whose processing the run did not see finish (it was stopped).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long Pending { get; set; }
+
+    /// <summary>Gets or sets how many of <see cref="Rejected"/> Gong counted as errors without naming them
+    /// (they have no row in rejections.csv; see <c>--max-error-rounds</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long RejectedUnnamed { get; set; }
+
     /// <summary>Gets or sets the number of LDJSON files built.</summary>
     public int Files { get; set; }
 
@@ -88,7 +101,7 @@ public sealed class ObjectTypeSummary
 
     /// <summary>Gets a value indicating whether every record read is accounted for exactly once.</summary>
     [JsonIgnore]
-    public bool Balances => Read == (Valid ?? 0) + (Accepted ?? 0) + Rejected + Unchanged + NotSent;
+    public bool Balances => Read == (Valid ?? 0) + (Accepted ?? 0) + Rejected + Unchanged + NotSent + Pending;
 }
 
 /// <summary>One upload of an LDJSON file and Gong's verdict on it.</summary>

@@ -1,0 +1,135 @@
+using GongCrmBridge.Batching;
+using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Jobs;
+using GongCrmBridge.Mapping;
+using GongCrmBridge.Reporting;
+using GongCrmBridge.Sources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GongCrmBridge.Pipeline;
+
+/// <summary>How far the pipeline has got with one export.</summary>
+/// <param name="ObjectType">The export's object type.</param>
+/// <param name="Read">Records read so far.</param>
+/// <param name="Valid">Records that passed mapping and validation.</param>
+/// <param name="Rejected">Records rejected.</param>
+/// <param name="Completed">Whether the export has been read to the end and its files written.</param>
+public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long Valid, long Rejected, bool Completed);
+
+/// <summary>The LDJSON files built from one export, and its counts.</summary>
+/// <param name="Export">The job's export.</param>
+/// <param name="Files">The files, in upload order.</param>
+/// <param name="Read">Records read.</param>
+/// <param name="Valid">Records written into the files.</param>
+/// <param name="Rejected">Records rejected by mapping or validation.</param>
+public sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected);
+
+/// <summary>Everything the pipeline built for a job.</summary>
+/// <param name="Exports">One entry per export, in dependency order.</param>
+/// <param name="Warnings">The referential warnings.</param>
+public sealed record BuildResult(IReadOnlyList<BuiltExport> Exports, IReadOnlyList<ReferenceWarning> Warnings);
+
+/// <summary>Options of <see cref="BatchBuilder"/>.</summary>
+public sealed record BatchBuilderOptions
+{
+    /// <summary>Gets the folder that receives the LDJSON files (one sub-folder per object type).</summary>
+    public required string WorkDirectory { get; init; }
+
+    /// <summary>Gets how many chunks are mapped at once. The default value is the number of processors.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Gets how exports are read (chunk size, record size limit).</summary>
+    public SourceReadOptions Read { get; init; } = new();
+}
+
+/// <summary>Runs every export of a job through read → map → validate → batch, in dependency order, without
+/// any network call: the result is the set of LDJSON files that a sync uploads.</summary>
+public sealed class BatchBuilder
+{
+    private readonly BatchBuilderOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="BatchBuilder"/> class.</summary>
+    public BatchBuilder(BatchBuilderOptions options, ILogger? logger = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1, nameof(options.Parallelism));
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Builds the LDJSON files of every export of <paramref name="job"/>; rejections are streamed into
+    /// <paramref name="rejections"/> as they are found.</summary>
+    public async Task<BuildResult> BuildAsync(
+        JobDefinition job,
+        RejectionsCsvWriter rejections,
+        IProgress<PipelineProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var references = new ReferenceChecker();
+        foreach (var export in job.Objects)
+        {
+            references.Expect(export.Type);
+        }
+
+        var built = new List<BuiltExport>(job.Objects.Count);
+        foreach (var export in job.Objects)
+        {
+            built.Add(await BuildExportAsync(job, export, rejections, references, progress, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new BuildResult(built, references.Warnings);
+    }
+
+    private async Task<BuiltExport> BuildExportAsync(
+        JobDefinition job,
+        JobObject export,
+        RejectionsCsvWriter rejections,
+        ReferenceChecker references,
+        IProgress<PipelineProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var type = export.Type;
+        _logger.LogInformation("Reading {ObjectType} export {Source}", type.ToWireName(), export.Source.Path);
+        var batching = new BatchingOptions
+        {
+            WorkDirectory = Path.Combine(_options.WorkDirectory, type.ToWireName().ToLowerInvariant()),
+            MaxFileBytes = (job.Options.MaxFileMegabytes * 1024L * 1024L) - BatchingOptions.MultipartOverheadBytes,
+        };
+
+        long read = 0, valid = 0, rejected = 0;
+        var batcher = new LdjsonBatcher(type, batching);
+        await using (batcher.ConfigureAwait(false))
+        {
+            var source = RecordSources.Open(export.Source, export.Mapping.Columns, _options.Read);
+            await using (source.ConfigureAwait(false))
+            {
+                await PipelineGraph.RunAsync(source, export.Mapping, ConsumeAsync, _options.Parallelism, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            var files = await batcher.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            rejections.Flush();
+            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true));
+            _logger.LogInformation(
+                "{ObjectType}: {Read} read, {Valid} valid, {Rejected} rejected, {Files} file(s)",
+                type.ToWireName(), read, valid, rejected, files.Count);
+            return new BuiltExport(export, files, read, valid, rejected);
+        }
+
+        async ValueTask ConsumeAsync(MappedChunk chunk, CancellationToken token)
+        {
+            read += chunk.ReadCount;
+            valid += chunk.Records.Count;
+            rejected += chunk.Rejections.Count;
+            if (chunk.Rejections.Count > 0)
+            {
+                rejections.Write(chunk.Rejections);
+            }
+
+            references.Observe(chunk);
+            await batcher.AddAsync(chunk, token).ConfigureAwait(false);
+            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: false));
+        }
+    }
+}

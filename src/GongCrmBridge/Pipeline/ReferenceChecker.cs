@@ -1,0 +1,96 @@
+using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Mapping;
+using GongCrmBridge.Reporting;
+
+namespace GongCrmBridge.Pipeline;
+
+/// <summary>
+/// The job-wide referential checks: contacts and deals whose accountId is not in the ACCOUNT export, deals
+/// whose ownerId is not a BUSINESS_USER and deals whose stage is not a STAGE. They are warnings, not rejections:
+/// the target may already be in Gong from an earlier run.
+/// </summary>
+/// <remarks>
+/// Exports are processed in dependency order, so the targets are all known before the first record that points
+/// at them. Ids are kept as 64-bit hashes to keep memory small for millions of accounts; a collision can only hide
+/// a warning, never reject or lose a record. A check runs only when the job holds an export of the target type.
+/// </remarks>
+internal sealed class ReferenceChecker
+{
+    private const int ExamplesPerWarning = 20;
+
+    private readonly Dictionary<CrmObjectType, HashSet<ulong>> _known = [];
+    private readonly Dictionary<(CrmObjectType Type, string Field), ReferenceWarning> _warnings = [];
+
+    /// <summary>Gets the warnings found so far, in the order they were first seen.</summary>
+    public IReadOnlyList<ReferenceWarning> Warnings => [.. _warnings.Values];
+
+    /// <summary>Declares that the job holds an export of <paramref name="type"/>, so references to it are checked.</summary>
+    public void Expect(CrmObjectType type) => _known.TryAdd(type, []);
+
+    /// <summary>Remembers the targets in <paramref name="chunk"/> and checks its references.</summary>
+    public void Observe(MappedChunk chunk)
+    {
+        if (_known.TryGetValue(chunk.ObjectType, out var ids))
+        {
+            foreach (var record in chunk.Records)
+            {
+                ids.Add(Hash(record.ObjectId));
+            }
+        }
+
+        if (chunk.ObjectType is not (CrmObjectType.Contact or CrmObjectType.Deal))
+        {
+            return;
+        }
+
+        foreach (var record in chunk.Records)
+        {
+            var references = record.References;
+            Check(chunk, record, "accountId", references.AccountId, CrmObjectType.Account);
+            if (chunk.ObjectType == CrmObjectType.Deal)
+            {
+                Check(chunk, record, "ownerId", references.OwnerId, CrmObjectType.BusinessUser);
+                Check(chunk, record, "stage", references.Stage, CrmObjectType.Stage);
+            }
+        }
+    }
+
+    private void Check(MappedChunk chunk, in MappedRecord record, string field, string? target, CrmObjectType targetType)
+    {
+        if (string.IsNullOrEmpty(target) || !_known.TryGetValue(targetType, out var ids) || ids.Contains(Hash(target)))
+        {
+            return;
+        }
+
+        var key = (chunk.ObjectType, field);
+        if (!_warnings.TryGetValue(key, out var warning))
+        {
+            warning = new ReferenceWarning
+            {
+                ObjectType = chunk.ObjectType.ToWireName(),
+                Field = field,
+                Target = targetType.ToWireName(),
+            };
+            _warnings[key] = warning;
+        }
+
+        warning.Count++;
+        if (warning.Examples.Count < ExamplesPerWarning)
+        {
+            warning.Examples.Add(new ReferenceWarningExample(chunk.SourcePath, record.Line, record.ObjectId, target));
+        }
+    }
+
+    /// <summary>64-bit FNV-1a over the UTF-16 code units: stable across runs, cheap, and wide enough that
+    /// collisions among millions of ids are vanishingly rare.</summary>
+    internal static ulong Hash(string value)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var character in value)
+        {
+            hash = (hash ^ character) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,17 @@
+using GongCrmBridge.Upload;
+
+namespace GongCrmBridge.Pipeline;
+
+/// <summary>What a real sync does beyond a dry run.</summary>
+public sealed record SyncOptions
+{
+    /// <summary>Gets a value indicating whether custom fields gone from the job are deleted in Gong (with their
+    /// values). The default value is false: they are kept.</summary>
+    public bool AllowFieldRemoval { get; init; }
+
+    /// <summary>Gets how batches are uploaded and followed up.</summary>
+    public UploadOptions Upload { get; init; } = new();
+
+    /// <summary>Gets the company's daily call budget, to report what is left. The default value is Gong's 10,000.</summary>
+    public long DailyCallBudget { get; init; } = 10_000;
+}

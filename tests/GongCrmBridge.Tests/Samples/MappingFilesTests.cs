@@ -1,0 +1,32 @@
+using GongCrmBridge.Mapping;
+
+namespace GongCrmBridge.Tests.Samples;
+
+/// <summary>Docs are tested: every mapping users start from loads and compiles.</summary>
+public sealed class MappingFilesTests
+{
+    public static TheoryData<string> MappingFiles => [.. RelativePaths()];
+
+    [Theory]
+    [MemberData(nameof(MappingFiles))]
+    public void Load_EveryFileInMappings_CompilesWithoutProblems(string relativePath)
+    {
+        var mapping = MappingLoader.Load(Path.Combine(AcmeSampleTests.RepositoryRoot(), relativePath), expectedType: null);
+
+        Assert.NotEmpty(mapping.Columns);
+        Assert.EndsWith(".yaml", mapping.MappingPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MappingFiles_CoverEveryFolder()
+    {
+        Assert.Equal(
+            ["acme", "benchmark", "hubspot", "salesforce"],
+            RelativePaths().Select(path => path.Split(Path.DirectorySeparatorChar)[1]).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    private static IEnumerable<string> RelativePaths() =>
+        Directory.GetFiles(Path.Combine(AcmeSampleTests.RepositoryRoot(), "mappings"), "*.yaml", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(AcmeSampleTests.RepositoryRoot(), path))
+            .Order(StringComparer.Ordinal);
+}
