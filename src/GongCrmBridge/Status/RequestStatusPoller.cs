@@ -1,0 +1,67 @@
+using GongCrmBridge.Gong;
+using GongCrmBridge.Gong.Models;
+using Microsoft.Extensions.Logging;
+
+namespace GongCrmBridge.Status;
+
+/// <summary>Polls <c>request-status</c> for one upload with growing waits until Gong says DONE or FAILED.</summary>
+internal sealed class RequestStatusPoller
+{
+    private readonly IGongCrmClient _client;
+    private readonly PollingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public RequestStatusPoller(IGongCrmClient client, PollingOptions options, TimeProvider time, ILogger logger)
+    {
+        options.Validate();
+        _client = client;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Returns the final status of <paramref name="clientRequestId"/>.</summary>
+    /// <exception cref="SyncFailedException">The request did not finish within <see cref="PollingOptions.Timeout"/>.</exception>
+    public async Task<RequestStatus> WaitAsync(long integrationId, string clientRequestId, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var delay = _options.FirstDelay;
+        while (true)
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            var status = await PollOnceAsync(integrationId, clientRequestId, cancellationToken).ConfigureAwait(false);
+            if (status?.Status is RequestState.Done or RequestState.Failed)
+            {
+                return status;
+            }
+
+            var waited = _time.GetElapsedTime(started);
+            if (waited >= _options.Timeout)
+            {
+                throw new SyncFailedException(
+                    $"Upload {clientRequestId} was still {status?.Status?.ToString() ?? "unknown"} after {waited:g}; " +
+                    "Gong may be slow today. Check it later with `gongbridge status --client-request-id " + clientRequestId + "`.");
+            }
+
+            _logger.LogDebug("Upload {ClientRequestId} is {Status}", clientRequestId, status?.Status);
+            delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * _options.Growth), _options.MaxDelay.Ticks));
+        }
+    }
+
+    private async Task<RequestStatus?> PollOnceAsync(long integrationId, string clientRequestId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.GetRequestStatusAsync(integrationId, clientRequestId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GongRateLimitedException exception)
+        {
+            // The client already retried; a poll is never worth failing the run for, so wait as Gong asks and poll again.
+            var wait = exception.RetryAfter ?? _options.MaxDelay;
+            _logger.LogWarning("Status polling rate-limited; waiting {Wait} before the next poll", wait);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+    }
+}

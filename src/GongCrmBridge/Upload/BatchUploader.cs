@@ -1,0 +1,106 @@
+using System.Globalization;
+using GongCrmBridge.Batching;
+using GongCrmBridge.Gong;
+using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Reporting;
+using GongCrmBridge.Status;
+using Microsoft.Extensions.Logging;
+
+namespace GongCrmBridge.Upload;
+
+/// <summary>Uploads one batch file, waits for Gong to process it and turns Gong's per-line errors into rejections.</summary>
+/// <remarks>
+/// Gong names at most 20 failing lines per upload. When it counts more errors than it names, the file is uploaded
+/// again without the lines already named (uploads are upserts: the valid records are merely rewritten) until every
+/// error is named, no new error appears, or <see cref="UploadOptions.MaxErrorRounds"/> is spent.
+/// </remarks>
+internal sealed class BatchUploader(
+    IGongCrmClient client,
+    RequestStatusPoller poller,
+    UploadOptions options,
+    Action<IReadOnlyList<Rejection>> reject,
+    ILogger logger)
+{
+    /// <summary>Raised after each upload of a file is accepted by Gong (before its status is known).</summary>
+    public event Action<BatchFile>? Sent;
+
+    public async Task<FileOutcome> UploadAsync(long integrationId, BatchFile file, string clientRequestId, CancellationToken cancellationToken)
+    {
+        var uploads = new List<UploadSummary>();
+        var current = file;
+        long rejected = 0;
+        long unidentified = 0;
+        var failedOutright = false;
+        for (var round = 0; ; round++)
+        {
+            var requestId = round == 0 ? clientRequestId : string.Create(CultureInfo.InvariantCulture, $"{clientRequestId}-r{round}");
+            var receipt = await client.UploadEntitiesAsync(integrationId, file.ObjectType, requestId, current.Path, cancellationToken).ConfigureAwait(false);
+            if (round == 0)
+            {
+                Sent?.Invoke(file);
+            }
+
+            logger.LogInformation(
+                "Uploaded {File} as {ClientRequestId} ({Records} records{Again})",
+                Path.GetFileName(current.Path), requestId, current.RecordCount, receipt.AlreadyAccepted ? ", already accepted by Gong" : string.Empty);
+            var status = await poller.WaitAsync(integrationId, requestId, cancellationToken).ConfigureAwait(false);
+            uploads.Add(Summarize(requestId, current, status));
+            logger.LogInformation(
+                "{ClientRequestId} is {Status}: {Successes} accepted, {Errors} errors",
+                requestId, status.Status, status.TotalSuccessCount, status.TotalErrorCount);
+
+            using var lineMap = BatchLineMap.Open(current.LineMapPath);
+            var errors = GongErrorReport.From(status, lineMap.Count);
+            if (errors.WholeFile is { } reason)
+            {
+                var everyLine = lineMap.All().Select((origin, index) => (Line: index + 1, origin));
+                reject([.. everyLine.Select(l => ToRejection(file, l.origin, errors.Lines.GetValueOrDefault(l.Line, reason)))]);
+                rejected += lineMap.Count;
+                failedOutright = (status.TotalSuccessCount ?? 0) == 0;
+                break;
+            }
+
+            reject([.. errors.Lines.Select(e => ToRejection(file, lineMap.Resolve(e.Key), e.Value))]);
+            rejected += errors.Lines.Count;
+            var unnamed = Math.Max(0, (status.TotalErrorCount ?? 0) - errors.Lines.Count);
+            if (unnamed == 0)
+            {
+                break;
+            }
+
+            if (errors.Lines.Count == 0 || round + 1 >= options.MaxErrorRounds)
+            {
+                unidentified = unnamed;
+                logger.LogWarning(
+                    "Gong rejected {Unnamed} more records of {File} without naming them; raise --max-error-rounds to find them",
+                    unnamed, Path.GetFileName(file.Path));
+                break;
+            }
+
+            var next = string.Create(CultureInfo.InvariantCulture, $"{file.Path}.r{round + 1}.ldjson");
+            current = await BatchFileRewriter.WithoutLinesAsync(current, errors.Lines.Keys.ToHashSet(), next, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Gong counted {Unnamed} errors it did not name; uploading the other {Records} records again", unnamed, current.RecordCount);
+        }
+
+        var accepted = file.RecordCount - rejected - unidentified;
+        return new FileOutcome(file, accepted, rejected, unidentified, uploads, failedOutright);
+    }
+
+    private static Rejection ToRejection(BatchFile file, BatchLineOrigin origin, string description) =>
+        new(file.ObjectType, origin.Source, origin.Line, origin.ObjectId, RejectionStage.Gong, description);
+
+    private static UploadSummary Summarize(string clientRequestId, BatchFile file, RequestStatus status) => new()
+    {
+        ClientRequestId = clientRequestId,
+        File = Path.GetFileName(file.Path),
+        Records = file.RecordCount,
+        Bytes = file.Bytes,
+        Status = status.Status?.ToString().ToUpperInvariant() switch
+        {
+            "INPROGRESS" => "IN_PROGRESS",
+            var other => other,
+        },
+        TotalSuccessCount = status.TotalSuccessCount,
+        TotalErrorCount = status.TotalErrorCount,
+    };
+}
