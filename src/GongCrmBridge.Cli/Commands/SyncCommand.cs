@@ -1,0 +1,92 @@
+using GongCrmBridge.Cli.Infrastructure;
+using GongCrmBridge.Cli.Rendering;
+using GongCrmBridge.Gong;
+using GongCrmBridge.Pipeline;
+using GongCrmBridge.Sandbox;
+using GongCrmBridge.Status;
+using GongCrmBridge.Upload;
+using Microsoft.Extensions.Logging;
+using Spectre.Console.Cli;
+
+namespace GongCrmBridge.Cli.Commands;
+
+/// <summary><c>gongbridge sync --job J</c>: the whole flow, against Gong, the built-in emulator, or nothing (dry run).</summary>
+internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<SyncSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SyncSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.DryRun)
+        {
+            return await DryRun.ExecuteAsync(environment, settings, cancellationToken);
+        }
+
+        var job = JobLoading.TryLoad(environment.Console, settings.Job!);
+        if (job is null)
+        {
+            return ExitCodes.Configuration;
+        }
+
+        var runId = RunOptions.NewRunId(TimeProvider.System);
+        var reportDirectory = JobLoading.ReportDirectory(settings, runId);
+        using var loggers = Logging.Create(
+            environment, settings.LogFormat, settings.Verbose, quietConsole: environment.IsInteractive, logFile: Path.Combine(reportDirectory, "run.log"));
+        var logger = loggers.CreateLogger("GongCrmBridge");
+
+        var sandboxOptions = settings.Sandbox ? InProcessSandboxOptions() : null;
+
+        await using var sandbox = sandboxOptions is null ? null : await StartSandboxAsync(sandboxOptions, logger, cancellationToken);
+        var baseUrl = sandbox?.BaseUrl ?? GongConnection.ResolveBaseUrl(settings, environment, job.BaseUrl);
+        var credentials = sandboxOptions is null
+            ? GongConnection.ResolveCredentials(environment)
+            : GongCredentials.Basic(sandboxOptions.AccessKey, sandboxOptions.AccessKeySecret);
+        using var client = GongConnection.CreateClient(baseUrl, credentials, settings.RequestsPerSecond ?? job.Options.RequestsPerSecond, loggers);
+        logger.LogInformation("Sync {RunId} of {Job} to {BaseUrl}", runId, job.Path, baseUrl);
+
+        var run = new RunOptions { RunId = runId, ReportDirectory = reportDirectory };
+        var sync = new SyncOptions { AllowFieldRemoval = settings.AllowFieldRemoval, Upload = UploadOptionsFrom(settings) };
+        var summary = await PipelineProgressDisplay.RunAsync(
+            environment.Console,
+            environment.IsInteractive,
+            logger,
+            (progress, uploads) => new SyncRunner(client, logger).RunAsync(job, run, sync, progress, uploads, cancellationToken));
+
+        SummaryRenderer.Render(environment.Console, summary, reportDirectory);
+        logger.LogInformation("Sync {RunId} finished with exit code {ExitCode}", runId, summary.ExitCode);
+        return summary.ExitCode;
+    }
+
+    private static UploadOptions UploadOptionsFrom(SyncSettings settings)
+    {
+        var polling = settings.Sandbox ? PollingOptions.ForSandbox : new PollingOptions();
+        polling = polling with
+        {
+            FirstDelay = Seconds(settings.PollFirstSeconds) ?? polling.FirstDelay,
+            MaxDelay = Seconds(settings.PollMaxSeconds) ?? polling.MaxDelay,
+            Timeout = settings.StatusTimeoutMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : polling.Timeout,
+        };
+        if (polling.MaxDelay < polling.FirstDelay)
+        {
+            polling = polling with { MaxDelay = polling.FirstDelay };
+        }
+
+        var defaults = new UploadOptions();
+        return defaults with { Polling = polling, MaxErrorRounds = settings.MaxErrorRounds ?? defaults.MaxErrorRounds };
+
+        static TimeSpan? Seconds(double? value) => value is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+    }
+
+    private static SandboxOptions InProcessSandboxOptions()
+    {
+        var generated = SandboxOptions.WithGeneratedCredentials();
+
+        // Gong's own examples use '_' in objectIds, and local validation accepts it; the emulator follows suit.
+        return new SandboxOptions { AccessKey = generated.AccessKey, AccessKeySecret = generated.AccessKeySecret, AllowUnderscoreInObjectId = true };
+    }
+
+    private static async Task<GongSandbox> StartSandboxAsync(SandboxOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        var sandbox = await GongSandbox.StartAsync(options, port: 0, cancellationToken);
+        logger.LogInformation("Started the built-in Gong emulator at {BaseUrl}; nothing leaves this machine", sandbox.BaseUrl);
+        return sandbox;
+    }
+}

@@ -1,0 +1,81 @@
+using GongCrmBridge.Cli.Commands;
+using GongCrmBridge.Cli.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GongCrmBridge.Cli;
+
+/// <summary>The <c>gongbridge</c> command tree; <see cref="RunAsync"/> is the whole program, callable in process by tests.</summary>
+internal static class GongBridgeApp
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(CliEnvironment), environment);
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("gongbridge");
+            config.ConfigureConsole(environment.Console);
+            config.CancellationExitCode(ExitCodes.Cancelled);
+            config.SetExceptionHandler((exception, _) => HandleException(environment, exception));
+            config.UseStrictParsing();
+
+            config.AddCommand<SyncCommand>("sync")
+                .WithDescription("Read, map and validate the exports, then upload them to Gong and report per object.")
+                .WithExample("sync", "--job", "samples/acme/job.yaml", "--sandbox");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Same as sync --dry-run: check exports and mappings; send nothing.");
+            config.AddBranch("integration", branch =>
+            {
+                branch.SetDescription("Show, register or delete the company's Gong CRM integration.");
+                branch.AddCommand<IntegrationShowCommand>("show").WithDescription("Show the integration.");
+                branch.AddCommand<IntegrationRegisterCommand>("register").WithDescription("Register the job's integration.");
+                branch.AddCommand<IntegrationDeleteCommand>("delete").WithDescription("Delete the integration AND every CRM object uploaded through it.");
+            });
+            config.AddBranch("schema", branch =>
+            {
+                branch.SetDescription("Show or push the custom-field schema.");
+                branch.AddCommand<SchemaShowCommand>("show").WithDescription("Show Gong's custom fields per object type.");
+                branch.AddCommand<SchemaPushCommand>("push").WithDescription("Push the job's custom fields where they differ.");
+            });
+            config.AddCommand<StatusCommand>("status").WithDescription("Ask Gong once for the status of an upload.");
+            config.AddBranch("objects", branch =>
+            {
+                branch.SetDescription("Read back uploaded objects.");
+                branch.AddCommand<ObjectsGetCommand>("get").WithDescription("Get objects by objectId.");
+            });
+            config.AddBranch("sandbox", branch =>
+            {
+                branch.SetDescription("The built-in Gong emulator.");
+                branch.AddCommand<SandboxServeCommand>("serve").WithDescription("Run the emulator as a standalone HTTP server.");
+            });
+            config.AddCommand<InitCommand>("init").WithDescription("Print a mapping skeleton made from a CSV header.");
+            config.AddBranch("samples", branch =>
+            {
+                branch.SetDescription("Example data.");
+                branch.AddCommand<SamplesGenerateCommand>("generate").WithDescription("Write a large synthetic export (fixed seed).");
+            });
+        });
+
+        return await app.RunAsync(args, cancellationToken);
+    }
+
+    private static int HandleException(CliEnvironment environment, Exception exception)
+    {
+        switch (exception)
+        {
+            case CommandParseException or CommandRuntimeException or ConfigurationException or UsageException:
+                environment.Console.MarkupLineInterpolated($"[red]{exception.Message}[/]");
+                return ExitCodes.Configuration;
+            case OperationCanceledException:
+                environment.Console.MarkupLine("[yellow]Stopped.[/]");
+                return ExitCodes.Cancelled;
+            default:
+                // Messages of our exceptions never hold credentials or CRM data; the stack trace helps a bug report.
+                environment.Console.MarkupLineInterpolated($"[red]The run failed: {exception.Message}[/]");
+                environment.Error.WriteLine(exception.ToString());
+                return ExitCodes.Failed;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using GongCrmBridge.Cli.Infrastructure;
+using Spectre.Console;
+
+namespace GongCrmBridge.Cli.Tests.Infrastructure;
+
+/// <summary>What one <c>gongbridge</c> invocation printed and returned.</summary>
+internal sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public string All => Out + Error;
+}
+
+/// <summary>Runs the real command tree in process, with its console and environment captured.</summary>
+internal static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(
+        IReadOnlyDictionary<string, string>? environment,
+        params string[] args) => await RunAsync(environment, CancellationToken.None, args);
+
+    public static async Task<CliResult> RunAsync(
+        IReadOnlyDictionary<string, string>? environment,
+        CancellationToken cancellationToken,
+        params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 220;
+        var variables = environment ?? new Dictionary<string, string>();
+        var cli = new CliEnvironment(console, error, name => variables.GetValueOrDefault(name), IsInteractive: false);
+        var exitCode = await GongBridgeApp.RunAsync(args, cli, cancellationToken);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,128 @@
+using GongCrmBridge.Cli.Tests.Infrastructure;
+
+namespace GongCrmBridge.Cli.Tests;
+
+/// <summary>Every sample job runs, and the Acme sample's deliberate problems come out exactly as its README says.</summary>
+public sealed class SampleJobsTests
+{
+    public static TheoryData<string, int> SampleJobs => new()
+    {
+        { "acme", 3 },
+        { "salesforce", 0 },
+        { "hubspot", 0 },
+    };
+
+    [Fact]
+    public void SampleJobs_CoverEveryJobInSamples()
+    {
+        var onDisk = Directory.EnumerateFiles(Repository.PathOf("samples"), "job.yaml", SearchOption.AllDirectories)
+            .Select(path => Path.GetFileName(Path.GetDirectoryName(path))!)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(onDisk, SampleJobs.Select(row => (string)row[0]).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleJobs))]
+    public async Task Validate_SampleJob_DryRunsWithoutGongAndAccountsForEveryRecord(string sample, int expectedExitCode)
+    {
+        using var report = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(null, "validate", "--job", Repository.PathOf("samples", sample, "job.yaml"), "--report", report.Path);
+
+        Assert.True(result.ExitCode == expectedExitCode, result.All);
+        var summary = Report.Read(report.Path).Summary;
+        Assert.Equal("dry-run", summary.Mode);
+        Assert.NotEmpty(summary.ObjectTypes);
+        Assert.All(summary.ObjectTypes.Values, counts => Assert.True(counts.Balances));
+        Assert.All(summary.ObjectTypes.Values, counts => Assert.True(counts.Read > 0));
+        Assert.Equal(0, summary.ApiCalls);
+    }
+
+    [Fact]
+    public async Task Validate_Acme_RejectsExactlyTheDocumentedRecords()
+    {
+        using var report = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(null, "sync", "--dry-run", "--job", Repository.PathOf("samples", "acme", "job.yaml"), "--report", report.Path);
+
+        Assert.True(result.ExitCode == 3, result.All);
+        var rejections = Report.Read(report.Path).Rejections;
+        Assert.Equal(
+            [
+                ("ACCOUNT", "exports/accounts.csv", 64L, "ACC-1061", "mapping"),
+                ("ACCOUNT", "exports/accounts.csv", 65L, "ACC-1062", "validation"),
+                ("ACCOUNT", "exports/accounts.csv", 66L, string.Empty, "validation"),
+                ("BUSINESS_USER", "exports/users.csv", 13L, "USR-012", "validation"),
+                ("DEAL", "exports/opportunities.csv", 34L, "OPP-3033", "mapping"),
+                ("LEAD", "exports/leads.jsonl", 25L, string.Empty, "mapping"),
+            ],
+            rejections.Select(r => (r.ObjectType, r.Source, r.Line, r.ObjectId, r.Stage)).Order());
+        Assert.Contains("emailAddress", rejections.Single(r => r.ObjectId == "USR-012").Reason, StringComparison.Ordinal);
+        Assert.Contains("tier", rejections.Single(r => r.ObjectId == "ACC-1062").Reason, StringComparison.Ordinal);
+        Assert.Contains("amount", rejections.Single(r => r.ObjectId == "OPP-3033").Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_Acme_CountsAndWarningsMatchTheReadme()
+    {
+        using var report = new TempDirectory();
+
+        await CliRunner.RunAsync(null, "validate", "--job", Repository.PathOf("samples", "acme", "job.yaml"), "--report", report.Path);
+
+        var summary = Report.Read(report.Path).Summary;
+        Assert.Equal(
+            new Dictionary<string, (long, long, long)>
+            {
+                ["BUSINESS_USER"] = (12, 11, 1),
+                ["STAGE"] = (8, 8, 0),
+                ["ACCOUNT"] = (64, 61, 3),
+                ["CONTACT"] = (120, 120, 0),
+                ["DEAL"] = (80, 79, 1),
+                ["LEAD"] = (40, 39, 1),
+            },
+            summary.ObjectTypes.ToDictionary(p => p.Key, p => (p.Value.Read, p.Value.Valid ?? -1, p.Value.Rejected)));
+        Assert.Equal(2, summary.ObjectTypes["ACCOUNT"].Files); // ACC-1007's two versions go into successive files
+        Assert.Equal(
+            [("CONTACT", "accountId", "CON-2077"), ("DEAL", "ownerId", "OPP-3050")],
+            summary.Warnings.SelectMany(w => w.Examples.Select(e => (w.ObjectType, w.Field, e.ObjectId))).Order());
+    }
+
+    [Fact]
+    public async Task Sync_AcmeWithBuiltInSandbox_TheReadmeCommand_ReportsTheBadRecordsAndExitsThree()
+    {
+        using var report = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(null, "sync", "--job", Repository.PathOf("samples", "acme", "job.yaml"), "--sandbox", "--report", report.Path);
+
+        Assert.True(result.ExitCode == 3, result.All);
+        var summary = Report.Read(report.Path).Summary;
+        Assert.All(summary.ObjectTypes.Values, counts => Assert.True(counts.Balances));
+        Assert.Equal(318, summary.ObjectTypes.Values.Sum(c => c.Accepted ?? 0));
+        Assert.True(summary.ApiCalls > 0);
+        Assert.Contains("Sync", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_Acme_SandboxStoreHoldsExactlyTheExpectedObjects()
+    {
+        await using var gong = await SandboxSession.StartAsync(allowUnderscoreInObjectId: true);
+        using var report = new TempDirectory();
+
+        var result = await gong.SyncAsync(Repository.PathOf("samples", "acme", "job.yaml"), report.Path);
+
+        Assert.True(result.ExitCode == 3, result.All);
+        var parsed = Report.Read(report.Path);
+        Assert.Equal(6, parsed.Rejections.Count);
+        Assert.DoesNotContain(parsed.Rejections, r => r.Stage == "gong");
+        foreach (var type in new[] { "BUSINESS_USER", "STAGE", "ACCOUNT", "CONTACT", "DEAL", "LEAD" })
+        {
+            SyncEndToEndTests.AssertStoreHolds(gong.Sandbox, report.Path, type);
+            var counts = parsed.Summary.ObjectTypes[type];
+            Assert.Equal(counts.Read, (counts.Accepted ?? 0) + counts.Rejected);
+        }
+
+        // ACC-1007's newer version is applied last, though the export lists it first.
+        Assert.DoesNotContain("(old name)", gong.Sandbox.State.Objects("ACCOUNT")["ACC-1007"].GetProperty("name").GetString(), StringComparison.Ordinal);
+    }
+}
