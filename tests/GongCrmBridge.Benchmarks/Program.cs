@@ -1,1 +1,29 @@
+using System.Diagnostics;
+using System.Globalization;
+using GongCrmBridge.Benchmarks;
+
+// Usage (Release build; each scenario in its own process so peak RSS is that scenario's alone):
+//   generate <rows> <csv>      write a synthetic ACCOUNT export (fixed seed)
+//   dry-run <csv>              read → map → validate → batch to LDJSON, as `gongbridge validate` does
+//   raw <csv>                  CsvHelper parse of the same file touching every field, for scale
+// run.sh runs all of them for 1M and 5M rows and prints the table kept in README.md.
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: generate <rows> <csv> | dry-run <csv> | raw <csv>");
+    return 2;
+}
+
+var watch = Stopwatch.StartNew();
+long records = args[0] switch
+{
+    "generate" => Scenarios.Generate(long.Parse(args[1], CultureInfo.InvariantCulture), args[2]),
+    "dry-run" => await Scenarios.DryRunAsync(args[1]),
+    "raw" => Scenarios.RawParse(args[1]),
+    _ => throw new ArgumentException("unknown scenario " + args[0]),
+};
+watch.Stop();
+
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"{args[0]}: {records:N0} records in {watch.Elapsed.TotalSeconds:F2} s = {records / watch.Elapsed.TotalSeconds:N0} records/s; peak RSS {PeakRss.Megabytes():N0} MB"));
 return 0;

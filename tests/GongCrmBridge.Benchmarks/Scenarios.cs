@@ -1,0 +1,82 @@
+using CsvHelper;
+using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Jobs;
+using GongCrmBridge.Pipeline;
+using GongCrmBridge.Samples;
+using GongCrmBridge.Sources;
+
+namespace GongCrmBridge.Benchmarks;
+
+/// <summary>The measured scenarios.</summary>
+internal static class Scenarios
+{
+    public static long Generate(long rows, string csvPath)
+    {
+        SyntheticExports.WriteCsv(CrmObjectType.Account, rows, csvPath);
+        return rows;
+    }
+
+    /// <summary>The whole dry run over the export with <c>mappings/benchmark/account.yaml</c>.</summary>
+    public static async Task<long> DryRunAsync(string csvPath)
+    {
+        var work = Directory.CreateTempSubdirectory("gongbridge-bench-");
+        try
+        {
+            var jobPath = Path.Combine(work.FullName, "job.yaml");
+            var mapping = Path.Combine(RepositoryRoot(), "mappings", "benchmark", "account.yaml");
+            await File.WriteAllTextAsync(jobPath, $$"""
+                integration: { name: Benchmark, ownerEmail: bench@example.com }
+                objects:
+                  - type: ACCOUNT
+                    source: { path: "{{Path.GetFullPath(csvPath)}}" }
+                    mapping: "{{mapping}}"
+                """);
+            var job = JobLoader.Load(jobPath, RecordSources.FindMissingColumns);
+            var summary = await new DryRunner().RunAsync(job, new RunOptions { ReportDirectory = Path.Combine(work.FullName, "report") });
+            var counts = summary.ObjectTypes["ACCOUNT"];
+            if (counts.Rejected > 0)
+            {
+                Console.WriteLine($"note: {counts.Rejected:N0} records rejected");
+            }
+
+            return counts.Read;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Parses the CSV with CsvHelper alone, touching every field, as the lower bound of reading it.</summary>
+    public static long RawParse(string csvPath)
+    {
+        using var reader = CsvReader.FromFile(csvPath);
+        long records = 0;
+        long bytes = 0;
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                bytes += reader.GetSpan(i).Length;
+            }
+
+            records++;
+        }
+
+        Console.WriteLine($"raw: {bytes:N0} field bytes");
+        return records;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "GongCrmBridge.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from a checkout of the repository.");
+    }
+}
