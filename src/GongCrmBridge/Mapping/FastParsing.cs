@@ -116,42 +116,52 @@ internal sealed class FixedDateFormat
     }
 }
 
-/// <summary>Remembers the UTC offset of recently seen local hours of one time zone, so converting a column of
-/// local times costs a lookup instead of three time-zone rule searches. Thread-safe (entries are immutable).</summary>
+/// <summary>Remembers the UTC offset of the local days seen, so converting a column of local times costs a lookup
+/// instead of three time-zone rule searches. Thread-safe (entries are immutable; a lost race only recomputes).</summary>
+/// <remarks>A day is cached when it holds no daylight-saving change (the offset at its start, noon and end agree and
+/// none of them is skipped or repeated); on the few days with a change every time takes the full
+/// <see cref="ValueParsers.ToUtc"/> path.</remarks>
 internal sealed class ZoneOffsetCache
 {
     private readonly TimeZoneInfo _zone;
-    private readonly Entry?[] _entries = new Entry?[512];
+    private readonly Entry?[] _entries = new Entry?[4096];
 
     public ZoneOffsetCache(TimeZoneInfo zone) => _zone = zone;
 
     /// <summary>Converts a local time in the zone to UTC, with the rules of <see cref="ValueParsers.ToUtc"/>.</summary>
     public DateTime ToUtc(DateTime local)
     {
-        var hour = local.Ticks / TimeSpan.TicksPerHour;
-        var slot = (int)(hour & (_entries.Length - 1));
+        var day = local.Ticks / TimeSpan.TicksPerDay;
+        var slot = (int)(day & (_entries.Length - 1));
         var entry = _entries[slot];
-        if (entry is not null && entry.Hour == hour)
+        if (entry is null || entry.Day != day)
         {
-            return entry.Uniform
-                ? new DateTime(local.Ticks - entry.OffsetTicks, DateTimeKind.Utc)
-                : ValueParsers.ToUtc(local, null, _zone);
+            entry = new Entry(day, UniformOffset(day));
+            _entries[slot] = entry;
         }
 
-        // A whole hour shares one offset when neither end is in a gap or an overlap and both ends agree.
-        var start = new DateTime(hour * TimeSpan.TicksPerHour, DateTimeKind.Unspecified);
-        var end = start.AddTicks(TimeSpan.TicksPerHour - 1);
-        var uniform = !_zone.IsInvalidTime(start) && !_zone.IsAmbiguousTime(start) &&
-                      !_zone.IsInvalidTime(end) && !_zone.IsAmbiguousTime(end) &&
-                      _zone.GetUtcOffset(start) == _zone.GetUtcOffset(end);
-        var offset = uniform ? _zone.GetUtcOffset(start).Ticks : 0;
-        _entries[slot] = new Entry(hour, offset, uniform);
-        return uniform
+        return entry.OffsetTicks is { } offset
             ? new DateTime(local.Ticks - offset, DateTimeKind.Utc)
             : ValueParsers.ToUtc(local, null, _zone);
     }
 
-    private sealed record Entry(long Hour, long OffsetTicks, bool Uniform);
+    private long? UniformOffset(long day)
+    {
+        var start = new DateTime(day * TimeSpan.TicksPerDay, DateTimeKind.Unspecified);
+        DateTime[] probes = [start, start.AddHours(12), start.AddTicks(TimeSpan.TicksPerDay - 1)];
+        var offset = _zone.GetUtcOffset(start);
+        foreach (var probe in probes)
+        {
+            if (_zone.IsInvalidTime(probe) || _zone.IsAmbiguousTime(probe) || _zone.GetUtcOffset(probe) != offset)
+            {
+                return null;
+            }
+        }
+
+        return offset.Ticks;
+    }
+
+    private sealed record Entry(long Day, long? OffsetTicks);
 }
 
 /// <summary>A fast path for plain decimal numbers (<c>-123.45</c>: a sign, up to 18 digits, one decimal separator).</summary>

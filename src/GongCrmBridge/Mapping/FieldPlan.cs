@@ -323,7 +323,7 @@ internal sealed class FieldPlan
     {
         if (Kind == ValueKind.StringArray)
         {
-            return TryWriteArray(chunk, row, scratch, writer, record, out failure);
+            return TryWriteArray(chunk, row, scratch, writer, out failure);
         }
 
         var value = Column >= 0 ? chunk.Cell(row, Column)
@@ -595,7 +595,7 @@ internal sealed class FieldPlan
         return true;
     }
 
-    private bool TryWriteArray(SourceChunk chunk, int row, MapScratch scratch, Utf8JsonWriter writer, RecordState record, out Failure failure)
+    private bool TryWriteArray(SourceChunk chunk, int row, MapScratch scratch, Utf8JsonWriter writer, out Failure failure)
     {
         failure = default;
         var raw = Column >= 0 ? chunk.Cell(row, Column)
@@ -627,7 +627,6 @@ internal sealed class FieldPlan
         }
 
         writer.WriteEndArray();
-        _ = record;
         return true;
     }
 

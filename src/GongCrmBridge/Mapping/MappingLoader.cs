@@ -7,6 +7,22 @@ using YamlDotNet.RepresentationModel;
 namespace GongCrmBridge.Mapping;
 
 /// <summary>Loads a mapping file (SPEC.md, "Mapping file") and compiles it into a <see cref="CompiledMapping"/>.</summary>
+/// <remarks>
+/// <para>How one value is made, in order: the source (<c>column</c>, <c>template</c> - empty when any of its
+/// placeholders is empty - or <c>value</c>); the <c>transform</c> list in its order; <c>map</c> (the trimmed value
+/// looked up case-insensitively; <c>"*"</c> catches every other non-empty value; otherwise it passes through); if the
+/// result is empty or white space, <c>default</c> (taken as written, not transformed or mapped), else
+/// <c>required</c> rejects the record, else the key is left out; then the value is read as its type and checked
+/// against Gong's rule. A <c>stringArray</c> is <c>split</c> first and each item transformed, mapped and trimmed;
+/// empty items and repeats are dropped.</para>
+/// <para>Types: numbers use <c>culture</c> (default invariant), and a group separator must group by three digits
+/// (so <c>1,5</c> is not read as 15); booleans are true/false, yes/no, y/n, 1/0; date-times without <c>format</c>
+/// are ISO-8601 (<c>yyyy-MM-dd</c>, optional <c>T</c>/space time, fraction, <c>Z</c> or offset). An explicit
+/// offset wins; otherwise the time is local to <c>timeZone</c> (IANA id; default UTC). Skipped local times
+/// (spring forward) are read with the offset before the gap; repeated ones (fall back) as their first, daylight-time
+/// occurrence. Output: dates <c>yyyy-MM-dd</c>, date-times <c>yyyy-MM-ddTHH:mm:ssZ</c> (fraction dropped).</para>
+/// <para>Every problem is collected with the file, line and column of its YAML node; nothing stops at the first.</para>
+/// </remarks>
 public static class MappingLoader
 {
     /// <summary>Loads and compiles <paramref name="mappingPath"/>.</summary>
@@ -292,8 +308,8 @@ internal sealed class MappingCompiler
             {
                 _yaml.Problem(spec, $"{label}: type is missing (a Gong schema type: {string.Join(", ", Enum.GetNames<CrmFieldType>().Where(n => n != "STRINGARRAY"))})");
             }
-            else if (!Enum.TryParse<CrmFieldType>(typeText.Trim(), ignoreCase: true, out var parsedType) ||
-                     !Enum.IsDefined(parsedType) || char.IsAsciiDigit(typeText.Trim().FirstOrDefault()))
+            else if (!typeText.Trim().All(char.IsAsciiLetter) ||
+                     !Enum.TryParse<CrmFieldType>(typeText.Trim(), ignoreCase: true, out var parsedType))
             {
                 _yaml.Problem(NodeOf("type"), $"{label}: unknown type '{typeText}' (a Gong schema type: {string.Join(", ", Enum.GetNames<CrmFieldType>().Where(n => n != "STRINGARRAY"))})");
             }

@@ -33,9 +33,20 @@ internal enum Transform
 internal static class Transforms
 {
     /// <summary>Parses a transform name (case-insensitive).</summary>
-    public static bool TryParse(string name, out Transform transform) =>
-        Enum.TryParse(name, ignoreCase: true, out transform) && Enum.IsDefined(transform) &&
-        !int.TryParse(name, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+    public static bool TryParse(string name, out Transform transform)
+    {
+        foreach (var candidate in Enum.GetValues<Transform>())
+        {
+            if (string.Equals(candidate.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                transform = candidate;
+                return true;
+            }
+        }
+
+        transform = default;
+        return false;
+    }
 
     /// <summary>Gets the names of every transform, as written in mapping files.</summary>
     public static string Names => "trim, lower, upper, slug, digits, domain";

@@ -579,3 +579,40 @@ public sealed class InvalidTextTests
         Assert.Equal("""{"objectId":"A-1","modifiedDate":"2024-01-01T00:00:00Z","name":"bad \uFFFD text"}""", json);
     }
 }
+
+public sealed class TimeZoneCacheTests
+{
+    [Theory]
+    [InlineData("America/New_York")]
+    [InlineData("Europe/Berlin")]
+    [InlineData("Australia/Lord_Howe")] // a 30-minute daylight-saving shift
+    public void Map_EveryHalfHourOfTwoYears_MatchesTimeZoneInfo(string zoneId)
+    {
+        // Given local times every 30 minutes (minus a second) over two years, mapped in one chunk twice
+        var mapping = MappingTestKit.Compile($$"""
+            objectType: ACCOUNT
+            objectId: Id
+            modifiedDate: { column: Modified, format: "yyyy-MM-dd HH:mm:ss", timeZone: "{{zoneId}}" }
+            """);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var local = Enumerable.Range(0, 2 * 366 * 48).Select(i => new DateTime(2023, 1, 1).AddMinutes((30 * i) + 29).AddSeconds(59)).ToList();
+        var rows = local.Select((t, i) => new Dictionary<string, string> { ["Id"] = $"A-{i}", ["Modified"] = t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) }).ToArray();
+
+        // When mapped (the second pass hits the offset cache)
+        MappingTestKit.MapRows(mapping, rows);
+        var result = MappingTestKit.MapRows(mapping, rows);
+
+        // Then every time equals TimeZoneInfo's conversion, where that is defined (skipped and repeated times follow
+        // the documented rules and are tested elsewhere)
+        Assert.Equal(rows.Length, result.Records.Count);
+        for (var i = 0; i < local.Count; i++)
+        {
+            if (zone.IsInvalidTime(local[i]) || zone.IsAmbiguousTime(local[i]))
+            {
+                continue;
+            }
+
+            Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(local[i], zone).Ticks, result.Records[i].ModifiedUtcTicks);
+        }
+    }
+}

@@ -124,6 +124,8 @@ public sealed class MappingLoaderTests
     [Theory]
     [InlineData("  a: { column: A, type: STRINGARRAY }", "custom field 'a': STRINGARRAY can only be used for Gong-defined fields")]
     [InlineData("  a: { column: A, type: TEXT }", "custom field 'a': unknown type 'TEXT'")]
+    [InlineData("  a: { column: A, type: \"STRING,BOOLEAN\" }", "custom field 'a': unknown type 'STRING,BOOLEAN'")]
+    [InlineData("  a: { column: A, type: 3 }", "custom field 'a': unknown type '3'")]
     [InlineData("  a: { column: A }", "custom field 'a': type is missing")]
     [InlineData("  a: A", "custom field 'a': a custom field needs a spec")]
     [InlineData("  a: { column: A, type: STRING, values: [x] }", "custom field 'a': values apply to PICKLIST fields only")]

@@ -44,5 +44,7 @@ public sealed class TransformsTests
     [InlineData("shout")]
     [InlineData("1")]
     [InlineData("")]
+    [InlineData("trim, lower")]
+    [InlineData("Trim,Lower")]
     public void TryParse_UnknownName_Fails(string name) => Assert.False(Transforms.TryParse(name, out _));
 }
