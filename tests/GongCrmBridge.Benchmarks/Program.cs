@@ -6,10 +6,11 @@ using GongCrmBridge.Benchmarks;
 //   generate <rows> <csv>      write a synthetic ACCOUNT export (fixed seed)
 //   dry-run <csv>              read → map → validate → batch to LDJSON, as `gongbridge validate` does
 //   raw <csv>                  CsvHelper parse of the same file touching every field, for scale
+//   map-only <csv>             read → map → validate, batches dropped: what batching costs is the difference
 // run.sh runs all of them for 1M and 5M rows and prints the table kept in README.md.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: generate <rows> <csv> | dry-run <csv> | raw <csv>");
+    Console.Error.WriteLine("usage: generate <rows> <csv> | dry-run <csv> | map-only <csv> | raw <csv>");
     return 2;
 }
 
@@ -19,6 +20,7 @@ long records = args[0] switch
     "generate" => Scenarios.Generate(long.Parse(args[1], CultureInfo.InvariantCulture), args[2]),
     "dry-run" => await Scenarios.DryRunAsync(args[1]),
     "raw" => Scenarios.RawParse(args[1]),
+    "map-only" => await Scenarios.MapOnlyAsync(args[1]),
     _ => throw new ArgumentException("unknown scenario " + args[0]),
 };
 watch.Stop();

@@ -1,6 +1,7 @@
 using CsvHelper;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
+using GongCrmBridge.Mapping;
 using GongCrmBridge.Pipeline;
 using GongCrmBridge.Samples;
 using GongCrmBridge.Sources;
@@ -45,6 +46,26 @@ internal static class Scenarios
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Reading and mapping only (the Dataflow graph with a consumer that drops the chunks): what batching adds
+    /// is the difference to <see cref="DryRunAsync"/>.</summary>
+    public static async Task<long> MapOnlyAsync(string csvPath)
+    {
+        var mapping = MappingLoader.Load(Path.Combine(RepositoryRoot(), "mappings", "benchmark", "account.yaml"), CrmObjectType.Account);
+        long records = 0;
+        await using var source = RecordSources.Open(new SourceSpec(Path.GetFullPath(csvPath)), mapping.Columns);
+        await PipelineGraph.RunAsync(
+            source,
+            mapping,
+            (chunk, _) =>
+            {
+                records += chunk.ReadCount;
+                return ValueTask.CompletedTask;
+            },
+            Environment.ProcessorCount,
+            CancellationToken.None);
+        return records;
     }
 
     /// <summary>Parses the CSV with CsvHelper alone, touching every field, as the lower bound of reading it.</summary>
