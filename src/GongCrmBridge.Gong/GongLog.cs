@@ -6,8 +6,8 @@ namespace GongCrmBridge.Gong;
 internal static partial class GongLog
 {
     [LoggerMessage(EventId = 1, EventName = "GongRetry", Level = LogLevel.Warning,
-        Message = "Gong call {Operation} attempt {Attempt} failed (status {StatusCode}, exception {ExceptionType}); retrying in {DelayMs} ms")]
-    internal static partial void Retrying(ILogger logger, string operation, int attempt, int? statusCode, string? exceptionType, double delayMs);
+        Message = "Gong call {Operation} attempt {Attempt} failed ({Failure}); retrying in {DelayMs} ms")]
+    internal static partial void Retrying(ILogger logger, string operation, int attempt, string failure, long delayMs);
 
     [LoggerMessage(EventId = 2, EventName = "GongCallFailed", Level = LogLevel.Warning,
         Message = "Gong call {Operation} failed with status {StatusCode} (Gong requestId {GongRequestId})")]

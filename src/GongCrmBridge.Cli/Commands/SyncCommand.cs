@@ -20,39 +20,29 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
             return await DryRun.ExecuteAsync(environment, settings, cancellationToken);
         }
 
-        var job = JobLoading.TryLoad(environment.Console, settings.Job!);
-        if (job is null)
+        using var run = JobRun.TryStart(environment, settings);
+        if (run is null)
         {
             return ExitCodes.Configuration;
         }
 
-        var runId = RunOptions.NewRunId(TimeProvider.System);
-        var reportDirectory = JobLoading.ReportDirectory(settings, runId);
-        using var loggers = Logging.Create(
-            environment, settings.LogFormat, settings.Verbose, quietConsole: environment.IsInteractive, logFile: Path.Combine(reportDirectory, "run.log"));
-        var logger = loggers.CreateLogger("GongCrmBridge");
-
+        var (job, logger) = (run.Job, run.Logger);
         var sandboxOptions = settings.Sandbox ? InProcessSandboxOptions() : null;
-
         await using var sandbox = sandboxOptions is null ? null : await StartSandboxAsync(sandboxOptions, logger, cancellationToken);
         var baseUrl = sandbox?.BaseUrl ?? GongConnection.ResolveBaseUrl(settings, environment, job.BaseUrl);
         var credentials = sandboxOptions is null
             ? GongConnection.ResolveCredentials(environment)
             : GongCredentials.Basic(sandboxOptions.AccessKey, sandboxOptions.AccessKeySecret);
-        using var client = GongConnection.CreateClient(baseUrl, credentials, settings.RequestsPerSecond ?? job.Options.RequestsPerSecond, loggers);
-        logger.LogInformation("Sync {RunId} of {Job} to {BaseUrl}", runId, job.Path, baseUrl);
+        using var client = GongConnection.CreateClient(baseUrl, credentials, settings.RequestsPerSecond ?? job.Options.RequestsPerSecond, run.Loggers);
+        logger.LogInformation("Sync {RunId} of {Job} to {BaseUrl}", run.Options.RunId, job.Path, baseUrl);
 
-        var run = new RunOptions { RunId = runId, ReportDirectory = reportDirectory };
         var sync = new SyncOptions { AllowFieldRemoval = settings.AllowFieldRemoval, Upload = UploadOptionsFrom(settings) };
         var summary = await PipelineProgressDisplay.RunAsync(
             environment.Console,
             environment.IsInteractive,
             logger,
-            (progress, uploads) => new SyncRunner(client, logger).RunAsync(job, run, sync, progress, uploads, cancellationToken));
-
-        SummaryRenderer.Render(environment.Console, summary, reportDirectory);
-        logger.LogInformation("Sync {RunId} finished with exit code {ExitCode}", runId, summary.ExitCode);
-        return summary.ExitCode;
+            (progress, uploads) => new SyncRunner(client, logger).RunAsync(job, run.Options, sync, progress, uploads, cancellationToken));
+        return run.Finish(summary);
     }
 
     private static UploadOptions UploadOptionsFrom(SyncSettings settings)

@@ -18,29 +18,18 @@ internal static class DryRun
 {
     public static async Task<int> ExecuteAsync(CliEnvironment environment, JobSettings settings, CancellationToken cancellationToken)
     {
-        var job = JobLoading.TryLoad(environment.Console, settings.Job!);
-        if (job is null)
+        using var run = JobRun.TryStart(environment, settings);
+        if (run is null)
         {
             return ExitCodes.Configuration;
         }
 
-        var runId = RunOptions.NewRunId(TimeProvider.System);
-        var reportDirectory = JobLoading.ReportDirectory(settings, runId);
-        using var loggerFactory = Logging.Create(
-            environment, settings.LogFormat, settings.Verbose, quietConsole: environment.IsInteractive,
-            logFile: Path.Combine(reportDirectory, "run.log"));
-        var logger = loggerFactory.CreateLogger("GongCrmBridge");
-        logger.LogInformation("Dry run {RunId} of {Job}: nothing will be sent to Gong", runId, job.Path);
-
-        var options = new RunOptions { RunId = runId, ReportDirectory = reportDirectory };
+        run.Logger.LogInformation("Dry run {RunId} of {Job}: nothing will be sent to Gong", run.Options.RunId, run.Job.Path);
         var summary = await PipelineProgressDisplay.RunAsync(
             environment.Console,
             environment.IsInteractive,
-            logger,
-            progress => new DryRunner(logger).RunAsync(job, options, progress, cancellationToken));
-
-        SummaryRenderer.Render(environment.Console, summary, reportDirectory);
-        logger.LogInformation("Dry run {RunId} finished with exit code {ExitCode}", runId, summary.ExitCode);
-        return summary.ExitCode;
+            run.Logger,
+            progress => new DryRunner(run.Logger).RunAsync(run.Job, run.Options, progress, cancellationToken));
+        return run.Finish(summary);
     }
 }

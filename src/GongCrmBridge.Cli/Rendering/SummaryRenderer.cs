@@ -52,8 +52,10 @@ internal static class SummaryRenderer
 
         foreach (var warning in summary.Warnings)
         {
+            var example = warning.Examples.FirstOrDefault();
+            var where = example is null ? string.Empty : $" (e.g. {example.ObjectId}, {example.Source} line {example.Line})";
             console.MarkupLineInterpolated(
-                $"[yellow]warning:[/] {warning.Count} {warning.ObjectType} record(s) have a {warning.Field} that is not a {warning.Target} of this job");
+                $"[yellow]warning:[/] {warning.Count} {warning.ObjectType} record(s): {warning.Field} matches no {warning.Target} of this job{where}");
         }
 
         if (!dryRun)

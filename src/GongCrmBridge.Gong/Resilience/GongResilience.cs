@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Flurl.Http;
 using Microsoft.Extensions.Logging;
@@ -41,9 +42,10 @@ internal static class GongResilience
                         logger,
                         operation,
                         args.AttemptNumber + 1,
-                        args.Outcome.Result?.StatusCode,
-                        args.Outcome.Exception?.GetType().Name,
-                        args.RetryDelay.TotalMilliseconds);
+                        args.Outcome.Result is { } response
+                            ? "HTTP " + response.StatusCode.ToString(CultureInfo.InvariantCulture)
+                            : args.Outcome.Exception?.GetType().Name ?? "no answer",
+                        (long)args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
             });

@@ -16,7 +16,8 @@ public static class JobLoader
     private static readonly string[] ObjectKeys = ["type", "source", "mapping"];
     private static readonly string[] SourceKeys = ["path", "format", "delimiter", "encoding", "hasHeader"];
     private static readonly string[] OptionKeys = ["maxFileMegabytes", "requestsPerSecond", "mode"];
-    private static readonly string[] Encodings = ["utf-8", "utf8", "latin1", "iso-8859-1", "windows-1252", "utf-16", "utf-16le", "utf-16be"];
+    // For the message only: RecordSources decides what it can read.
+    private static readonly string[] Encodings = ["utf-8", "latin1", "windows-1252", "utf-16"];
 
     /// <summary>Loads <paramref name="jobPath"/>, compiles every mapping and checks each export's header.</summary>
     /// <param name="jobPath">The job file. Paths inside it are relative to its folder.</param>
@@ -369,12 +370,12 @@ public static class JobLoader
                 case "delimiter":
                     {
                         var text = yaml.Scalar(value, "source.delimiter");
-                        if (string.IsNullOrEmpty(text))
+                        if (string.IsNullOrEmpty(text) || !RecordSources.IsValidDelimiter(text))
                         {
                             ok = false;
                             if (text is not null)
                             {
-                                yaml.Problem(value, "source.delimiter must not be empty");
+                                yaml.Problem(value, $"source.delimiter '{text}' is not usable: give one ASCII character other than a quote or a line break, or \\t for a tab");
                             }
                         }
                         else
@@ -388,7 +389,7 @@ public static class JobLoader
                 case "encoding":
                     {
                         var text = yaml.Scalar(value, "source.encoding")?.Trim();
-                        if (text is not null && Encodings.Contains(text, StringComparer.OrdinalIgnoreCase))
+                        if (text is not null && RecordSources.IsKnownEncoding(text))
                         {
                             spec = spec with { Encoding = text.ToLowerInvariant() };
                         }

@@ -44,10 +44,11 @@ internal sealed class BatchUploader(
                 "Uploaded {File} as {ClientRequestId} ({Records} records{Again})",
                 Path.GetFileName(current.Path), requestId, current.RecordCount, receipt.AlreadyAccepted ? ", already accepted by Gong" : string.Empty);
             var status = await poller.WaitAsync(integrationId, requestId, cancellationToken).ConfigureAwait(false);
-            uploads.Add(Summarize(requestId, current, status));
+            var summary = Summarize(requestId, current, status);
+            uploads.Add(summary);
             logger.LogInformation(
                 "{ClientRequestId} is {Status}: {Successes} accepted, {Errors} errors",
-                requestId, status.Status, status.TotalSuccessCount, status.TotalErrorCount);
+                requestId, summary.Status, status.TotalSuccessCount, status.TotalErrorCount);
 
             using var lineMap = BatchLineMap.Open(current.LineMapPath);
             var errors = GongErrorReport.From(status, lineMap.Count);
@@ -95,10 +96,13 @@ internal sealed class BatchUploader(
         File = Path.GetFileName(file.Path),
         Records = file.RecordCount,
         Bytes = file.Bytes,
-        Status = status.Status?.ToString().ToUpperInvariant() switch
+        Status = status.Status switch
         {
-            "INPROGRESS" => "IN_PROGRESS",
-            var other => other,
+            RequestState.Pending => "PENDING",
+            RequestState.InProgress => "IN_PROGRESS",
+            RequestState.Done => "DONE",
+            RequestState.Failed => "FAILED",
+            _ => null,
         },
         TotalSuccessCount = status.TotalSuccessCount,
         TotalErrorCount = status.TotalErrorCount,

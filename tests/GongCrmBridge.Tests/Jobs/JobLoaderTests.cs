@@ -153,7 +153,7 @@ public sealed class JobLoaderTests : IDisposable
                 (job, 16, 5, "object: unknown key 'priority' (expected one of: type, source, mapping)"),
                 (job, 13, 11, "unknown object type 'LEADS' (BUSINESS_USER, STAGE, ACCOUNT, CONTACT, DEAL or LEAD; upper case)"),
                 (job, 14, 48, "source.format must be csv or jsonl"),
-                (job, 14, 63, "source.encoding 'ebcdic' is not supported (utf-8, utf8, latin1, iso-8859-1, windows-1252, utf-16, utf-16le, utf-16be)"),
+                (job, 14, 63, "source.encoding 'ebcdic' is not supported (utf-8, latin1, windows-1252, utf-16)"),
                 (job, 15, 14, "mapping file '../../mappings/none.yaml' does not exist (paths are relative to the job file)"),
                 (userMapping, 1, 13, "the job uses this mapping for CONTACT, but it maps BUSINESS_USER"),
             ],
