@@ -158,14 +158,15 @@ public static class MappingSkeleton
         return key switch
         {
             _ when key.EndsWith("date", StringComparison.Ordinal) => "DATE",
-            _ when key.EndsWith("at", StringComparison.Ordinal) && key.Length > 4 => "DATETIME",
+            _ when column.EndsWith("At", StringComparison.Ordinal) || column.EndsWith("_at", StringComparison.OrdinalIgnoreCase) || column.EndsWith(" at", StringComparison.OrdinalIgnoreCase) => "DATETIME",
             _ when key.Contains("email", StringComparison.Ordinal) => "EMAILADDRESS",
             _ when key.Contains("phone", StringComparison.Ordinal) => "PHONENUMBER",
             _ when key.Contains("url", StringComparison.Ordinal) || key.Contains("website", StringComparison.Ordinal) => "URL",
             _ when key.Contains("revenue", StringComparison.Ordinal) || key.Contains("amount", StringComparison.Ordinal) => "CURRENCY",
             _ when key.Contains("percent", StringComparison.Ordinal) || key.Contains("probability", StringComparison.Ordinal) => "PERCENT",
             _ when key.StartsWith("is", StringComparison.Ordinal) && key.Length > 2 => "BOOLEAN",
-            _ when key.Contains("employees", StringComparison.Ordinal) || key.Contains("count", StringComparison.Ordinal) => "NUMBER",
+            _ when key.EndsWith("id", StringComparison.Ordinal) => "ID",
+            _ when key.Contains("employees", StringComparison.Ordinal) || key.EndsWith("count", StringComparison.Ordinal) || key.StartsWith("numberof", StringComparison.Ordinal) => "NUMBER",
             _ => "STRING",
         };
     }

@@ -55,4 +55,18 @@ public sealed class MappingSkeletonTests
         Assert.Contains("modifiedDate: { column: LastModified }   # TODO", yaml, StringComparison.Ordinal);
         Assert.Contains("#   foo: { column: Foo, type: STRING, label: Foo }", yaml, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Billing Country", "STRING")]
+    [InlineData("Account Owner ID", "ID")]
+    [InlineData("Employee Count", "NUMBER")]
+    [InlineData("Format", "STRING")]
+    [InlineData("createdAt", "DATETIME")]
+    [InlineData("Renewal Date", "DATE")]
+    public void Create_OtherColumns_AreSuggestedWithAPlausibleType(string column, string expectedType)
+    {
+        var yaml = MappingSkeleton.Create(CrmObjectType.Account, ["Id", "Name", column], "accounts.csv");
+
+        Assert.Contains($"type: {expectedType},", yaml, StringComparison.Ordinal);
+    }
 }
