@@ -76,10 +76,13 @@ public sealed class SyncEndToEndTests
     {
         await using var gong = await SandboxSession.StartAsync(pollsUntilDone: 2);
         var faults = gong.Sandbox.Faults;
-        faults.RateLimitNext(SandboxRoute.ListIntegrations, 2, TimeSpan.FromMilliseconds(200));
-        faults.FailNext(SandboxRoute.GetSchema, 2, 503);
+        // Every call meets trouble, but no single call more than twice: the client's back-off doubles per attempt.
+        faults.RateLimitNext(SandboxRoute.ListIntegrations, 2, TimeSpan.FromSeconds(1));
+        faults.RateLimitNext(SandboxRoute.UploadEntities, 1, TimeSpan.FromSeconds(1));
+        faults.RateLimitNext(SandboxRoute.RequestStatus, 1, TimeSpan.FromSeconds(1));
+        faults.FailNext(SandboxRoute.GetSchema, 1, 503);
         faults.DropConnectionNext(SandboxRoute.UploadEntities, 1, afterProcessing: true);
-        faults.FailNext(SandboxRoute.RequestStatus, 2, 500);
+        faults.FailNext(SandboxRoute.RequestStatus, 1, 500);
         faults.Delay(SandboxRoute.RequestStatus, TimeSpan.FromMilliseconds(100));
         using var job = new TestJob(accounts: 40);
 
@@ -89,6 +92,22 @@ public sealed class SyncEndToEndTests
         AssertStoreHolds(gong.Sandbox, job.ReportDirectory, "ACCOUNT");
         Assert.Equal(1, gong.Sandbox.State.UploadCount);
         Assert.Equal(40L, Report.Read(job.ReportDirectory).Summary.ObjectTypes["ACCOUNT"].Accepted);
+    }
+
+    [Fact]
+    public async Task Sync_GongFailsAFileWithoutAnySuccess_ExitsOneAndListsEveryRecord()
+    {
+        await using var gong = await SandboxSession.StartAsync();
+        gong.Sandbox.Faults.RejectRecords((_, _) => "Account data is not usable");
+        using var job = new TestJob(accounts: 5);
+
+        var result = await gong.SyncAsync(job.JobPath, job.ReportDirectory);
+
+        Assert.True(result.ExitCode == 1, result.All);
+        var report = Report.Read(job.ReportDirectory);
+        Assert.Equal(["ACC-1", "ACC-2", "ACC-3", "ACC-4", "ACC-5"], report.Rejections.Select(r => r.ObjectId).Order(StringComparer.Ordinal));
+        Assert.Contains("FAILED", report.Summary.Error, StringComparison.Ordinal);
+        Assert.True(report.Summary.ObjectTypes["ACCOUNT"].Balances);
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public sealed class SyncRunner
             : ExitCodes.Success;
         if (failedOutright)
         {
-            summary.Error = "Gong failed at least one upload as a whole and accepted none of its records; see rejections.csv.";
+            summary.Error = "Gong FAILED at least one upload without accepting any of its records; they are listed in rejections.csv.";
         }
     }
 }

@@ -46,6 +46,13 @@ internal sealed class BatchUploader(
             var status = await poller.WaitAsync(integrationId, requestId, cancellationToken).ConfigureAwait(false);
             var summary = Summarize(requestId, current, status);
             uploads.Add(summary);
+            if (round == 0)
+            {
+                // SPEC.md: an upload Gong FAILED without accepting a single record fails the run (exit 1), even when
+                // every record is then reported as rejected.
+                failedOutright = status.Status == RequestState.Failed && (status.TotalSuccessCount ?? 0) == 0;
+            }
+
             logger.LogInformation(
                 "{ClientRequestId} is {Status}: {Successes} accepted, {Errors} errors",
                 requestId, summary.Status, status.TotalSuccessCount, status.TotalErrorCount);
@@ -57,7 +64,6 @@ internal sealed class BatchUploader(
                 var everyLine = lineMap.All().Select((origin, index) => (Line: index + 1, origin));
                 reject([.. everyLine.Select(l => ToRejection(file, l.origin, errors.Lines.GetValueOrDefault(l.Line, reason)))]);
                 rejected += lineMap.Count;
-                failedOutright = (status.TotalSuccessCount ?? 0) == 0;
                 break;
             }
 
