@@ -27,7 +27,11 @@ internal class GongSettings : CommonSettings
 internal abstract class GongCommand<TSettings>(CliEnvironment environment) : AsyncCommand<TSettings>
     where TSettings : GongSettings
 {
-    private static readonly JsonSerializerOptions JsonOutput = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOutput = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() }, // e.g. "PICKLIST", not 6
+    };
 
     protected CliEnvironment Environment => environment;
 

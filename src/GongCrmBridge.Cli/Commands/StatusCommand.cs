@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using GongCrmBridge.Cli.Infrastructure;
 using GongCrmBridge.Gong;
+using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,7 +28,22 @@ internal sealed class StatusCommand(CliEnvironment environment) : GongCommand<St
         var status = await client.GetRequestStatusAsync(integrationId, settings.ClientRequestId!, cancellationToken);
         if (settings.Json)
         {
-            WriteJson(status);
+            // Gong's own status names, not the enum's numbers.
+            WriteJson(new
+            {
+                status = status.Status switch
+                {
+                    RequestState.Pending => "PENDING",
+                    RequestState.InProgress => "IN_PROGRESS",
+                    RequestState.Done => "DONE",
+                    RequestState.Failed => "FAILED",
+                    _ => null,
+                },
+                status.Errors,
+                status.TotalErrorCount,
+                status.TotalSuccessCount,
+                status.RequestId,
+            });
             return ExitCodes.Success;
         }
 

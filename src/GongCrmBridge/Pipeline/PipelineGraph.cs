@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Threading.Tasks.Dataflow;
 using GongCrmBridge.Mapping;
 using GongCrmBridge.Sources;
@@ -73,6 +74,14 @@ internal static class PipelineGraph
             throw;
         }
 
-        await sink.Completion.ConfigureAwait(false);
+        try
+        {
+            await sink.Completion.ConfigureAwait(false);
+        }
+        catch (AggregateException wrapped) when (wrapped.Flatten().InnerExceptions.Count == 1)
+        {
+            // PropagateCompletion hands a mapping failure to the sink wrapped in an AggregateException: surface the cause.
+            ExceptionDispatchInfo.Throw(wrapped.Flatten().InnerExceptions[0]);
+        }
     }
 }
