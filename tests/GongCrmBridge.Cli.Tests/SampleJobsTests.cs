@@ -101,6 +101,7 @@ public sealed class SampleJobsTests
         Assert.Equal(318, summary.ObjectTypes.Values.Sum(c => c.Accepted ?? 0));
         Assert.True(summary.ApiCalls > 0);
         Assert.Contains("Sync", result.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(report.Path, "batches")), "a finished sync leaves no copies of the exports behind");
     }
 
     [Fact]

@@ -36,7 +36,12 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
         using var client = GongConnection.CreateClient(baseUrl, credentials, settings.RequestsPerSecond ?? job.Options.RequestsPerSecond, run.Loggers);
         logger.LogInformation("Sync {RunId} of {Job} to {BaseUrl}", run.Options.RunId, job.Path, baseUrl);
 
-        var sync = new SyncOptions { AllowFieldRemoval = settings.AllowFieldRemoval, Upload = UploadOptionsFrom(settings) };
+        var sync = new SyncOptions
+        {
+            AllowFieldRemoval = settings.AllowFieldRemoval,
+            KeepBatches = settings.KeepBatches,
+            Upload = UploadOptionsFrom(settings),
+        };
         var summary = await PipelineProgressDisplay.RunAsync(
             environment.Console,
             environment.IsInteractive,

@@ -23,6 +23,10 @@ internal sealed class SyncSettings : JobSettings
     [Description("Delete custom fields that Gong has but the job no longer declares (their values are deleted too).")]
     public bool AllowFieldRemoval { get; init; }
 
+    [CommandOption("--keep-batches")]
+    [Description("Keep the uploaded LDJSON files in the report folder (a failed or stopped run always keeps them).")]
+    public bool KeepBatches { get; init; }
+
     [CommandOption("--requests-per-second <N>")]
     [Description("Client-side throttle for every call of the run. Default: the job's options.requestsPerSecond (3).")]
     public double? RequestsPerSecond { get; init; }

@@ -12,6 +12,11 @@ public sealed record SyncOptions
     /// <summary>Gets how batches are uploaded and followed up.</summary>
     public UploadOptions Upload { get; init; } = new();
 
+    /// <summary>Gets a value indicating whether the uploaded LDJSON files stay in the report folder after a run that
+    /// finished (exit 0 or 3). The default value is false: a nightly job must not fill the disk with copies of the
+    /// exports. A failed or stopped run always keeps them, for diagnosis.</summary>
+    public bool KeepBatches { get; init; }
+
     /// <summary>Gets the company's daily call budget, to report what is left. The default value is Gong's 10,000.</summary>
     public long DailyCallBudget { get; init; } = 10_000;
 }

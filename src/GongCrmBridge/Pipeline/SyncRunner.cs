@@ -44,7 +44,7 @@ public sealed class SyncRunner
         }
 
         BuildResult? built = null;
-        return await ReportedRun.ExecuteAsync(
+        var summary = await ReportedRun.ExecuteAsync(
             job,
             run,
             "sync",
@@ -62,6 +62,13 @@ public sealed class SyncRunner
                 summary.DailyBudgetLeft = Math.Max(0, sync.DailyCallBudget - _client.CallsMade);
             },
             cancellationToken).ConfigureAwait(false);
+
+        if (!sync.KeepBatches && summary.ExitCode is (ExitCodes.Success or ExitCodes.Rejected) && Directory.Exists(run.BatchDirectory))
+        {
+            Directory.Delete(run.BatchDirectory, recursive: true);
+        }
+
+        return summary;
     }
 
     private async Task SendAsync(

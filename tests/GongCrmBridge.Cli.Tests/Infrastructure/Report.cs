@@ -37,7 +37,7 @@ internal static class Batches
     {
         var folder = Path.Combine(reportDirectory, "batches", objectType.ToLowerInvariant());
         var latest = new Dictionary<string, (DateTimeOffset Modified, JsonElement Record)>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "*.ldjson").Where(f => !f.Contains(".r", StringComparison.Ordinal)))
+        foreach (var file in Directory.EnumerateFiles(folder, "*.ldjson").Where(f => !Path.GetFileName(f).Contains(".r", StringComparison.Ordinal)))
         {
             foreach (var line in File.ReadLines(file))
             {

@@ -30,6 +30,7 @@ internal sealed class SandboxSession : IAsyncDisposable
         "--poll-first", "0.01",
         "--poll-max", "0.05",
         "--status-timeout", "1",
+        "--keep-batches",
     ];
 
     public static async Task<SandboxSession> StartAsync(int pollsUntilDone = 1, bool allowUnderscoreInObjectId = false)
