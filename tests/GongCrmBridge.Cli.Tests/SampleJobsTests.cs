@@ -84,8 +84,8 @@ public sealed class SampleJobsTests
             summary.ObjectTypes.ToDictionary(p => p.Key, p => (p.Value.Read, p.Value.Valid ?? -1, p.Value.Rejected)));
         Assert.Equal(2, summary.ObjectTypes["ACCOUNT"].Files); // ACC-1007's two versions go into successive files
         Assert.Equal(
-            [("CONTACT", "accountId", "CON-2077"), ("DEAL", "ownerId", "OPP-3050")],
-            summary.Warnings.SelectMany(w => w.Examples.Select(e => (w.ObjectType, w.Field, e.ObjectId))).Order());
+            [("CONTACT", "accountId", "CON-2077", "exports/contacts.csv", 78L), ("DEAL", "ownerId", "OPP-3050", "exports/opportunities.csv", 51L)],
+            summary.Warnings.SelectMany(w => w.Examples.Select(e => (w.ObjectType, w.Field, e.ObjectId, e.Source, e.Line))).Order());
     }
 
     [Fact]

@@ -128,8 +128,10 @@ public sealed class BatchBuilder
             }
 
             references.Observe(chunk);
-            await batcher.AddAsync(chunk, token).ConfigureAwait(false);
+
+            // Reported before batching, so that a run stopped inside AddAsync still counts the rejections just written.
             progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: false));
+            await batcher.AddAsync(chunk, token).ConfigureAwait(false);
         }
     }
 }

@@ -23,30 +23,32 @@ public sealed class DryRunner
         IProgress<PipelineProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        BuildResult? built = null;
+        var build = new BuildStage(job, options, _logger, progress);
         return await ReportedRun.ExecuteAsync(
             job,
             options,
             "dry-run",
             _logger,
-            async (_, rejections) =>
-            {
-                var builder = new BatchBuilder(new BatchBuilderOptions { WorkDirectory = options.BatchDirectory, Parallelism = options.Parallelism }, _logger);
-                built = await builder.BuildAsync(job, rejections, progress, cancellationToken).ConfigureAwait(false);
-            },
-            summary => Tally(summary, job, built),
+            (_, rejections) => build.RunAsync(rejections, cancellationToken),
+            summary => Tally(summary, job, build),
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Tally(RunSummary summary, JobDefinition job, BuildResult? built)
+    private static void Tally(RunSummary summary, JobDefinition job, BuildStage build)
     {
         foreach (var export in job.Objects)
         {
             summary.For(export.Type.ToWireName()).Valid ??= 0;
         }
 
-        if (built is null)
+        if (build.Result is not { } built)
         {
+            foreach (var partial in build.CountsSoFar)
+            {
+                var counts = summary.For(partial.ObjectType.ToWireName());
+                (counts.Read, counts.Valid, counts.Rejected) = (partial.Read, partial.Valid, partial.Rejected);
+            }
+
             return;
         }
 

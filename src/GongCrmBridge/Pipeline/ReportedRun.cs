@@ -47,6 +47,13 @@ internal static class ReportedRun
             }
 
             tally(summary);
+            foreach (var warning in summary.Warnings)
+            {
+                for (var i = 0; i < warning.Examples.Count; i++)
+                {
+                    warning.Examples[i] = warning.Examples[i] with { Source = rejections.RelativeSource(warning.Examples[i].Source) };
+                }
+            }
         }
 
         summary.FinishedAt = run.TimeProvider.GetUtcNow();

@@ -43,7 +43,7 @@ public sealed class SyncRunner
             ledger.Finished += new UploadProgressTracker(uploadProgress).OnFinished;
         }
 
-        BuildResult? built = null;
+        var build = new BuildStage(job, run, _logger, progress);
         var summary = await ReportedRun.ExecuteAsync(
             job,
             run,
@@ -51,13 +51,12 @@ public sealed class SyncRunner
             _logger,
             async (summary, rejections) =>
             {
-                var builder = new BatchBuilder(new BatchBuilderOptions { WorkDirectory = run.BatchDirectory, Parallelism = run.Parallelism }, _logger);
-                built = await builder.BuildAsync(job, rejections, progress, cancellationToken).ConfigureAwait(false);
+                var built = await build.RunAsync(rejections, cancellationToken).ConfigureAwait(false);
                 await SendAsync(job, run, sync, built, summary, rejections, ledger, cancellationToken).ConfigureAwait(false);
             },
             summary =>
             {
-                Tally(summary, built, ledger);
+                Tally(summary, build, ledger);
                 summary.ApiCalls = _client.CallsMade;
                 summary.DailyBudgetLeft = Math.Max(0, sync.DailyCallBudget - _client.CallsMade);
             },
@@ -106,10 +105,17 @@ public sealed class SyncRunner
         }
     }
 
-    private static void Tally(RunSummary summary, BuildResult? built, UploadLedger ledger)
+    private static void Tally(RunSummary summary, BuildStage build, UploadLedger ledger)
     {
-        if (built is null)
+        if (build.Result is not { } built)
         {
+            // Stopped while reading: nothing was sent; what was read is valid-but-not-sent or rejected.
+            foreach (var partial in build.CountsSoFar)
+            {
+                var counts = summary.For(partial.ObjectType.ToWireName());
+                (counts.Read, counts.Rejected, counts.NotSent, counts.Accepted) = (partial.Read, partial.Rejected, partial.Valid, 0);
+            }
+
             return;
         }
 

@@ -82,6 +82,7 @@ public sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    private string RelativeSource(string source) =>
+    /// <summary>Returns <paramref name="source"/> as the report shows it: relative to the job file's folder, with '/'.</summary>
+    public string RelativeSource(string source) =>
         _baseDirectory is null ? source : System.IO.Path.GetRelativePath(_baseDirectory, source).Replace('\\', '/');
 }
