@@ -309,6 +309,13 @@ public static class JobLoader
             return null;
         }
 
+        if (source.Format == SourceFormat.Csv && source.HasHeader && new FileInfo(source.Path).Length == 0)
+        {
+            // One clear problem instead of "column X is not in the header" for every column.
+            yaml.Problem(sourceNode, $"the export {Path.GetFileName(source.Path)} is empty: it has not even a header line");
+            return null;
+        }
+
         foreach (var column in missing)
         {
             problems.Add(mapping.MissingColumnProblem(column));

@@ -87,7 +87,6 @@ public sealed class SyncRunner
             .SynchronizeAsync(integration.IntegrationId, job, sync.AllowFieldRemoval, cancellationToken).ConfigureAwait(false);
         summary.SchemaChanges = [.. changes.Select(c => c.ToString())];
 
-        var gate = new Lock();
         var poller = new RequestStatusPoller(_client, sync.Upload.Polling, run.TimeProvider, _logger);
         var uploader = new BatchUploader(_client, poller, sync.Upload, Reject, _logger);
         uploader.Sent += ledger.MarkSent;
@@ -95,13 +94,11 @@ public sealed class SyncRunner
         await new UploadCoordinator(uploader, sync.Upload, ledger, _logger)
             .UploadAsync(integration.IntegrationId, files, run.RunId, cancellationToken).ConfigureAwait(false);
 
+        // Called from several uploads at once; the writer serializes them. Flushed at once: a crash keeps what Gong said.
         void Reject(IReadOnlyList<Rejection> rejected)
         {
-            lock (gate)
-            {
-                rejections.Write(rejected);
-                rejections.Flush();
-            }
+            rejections.Write(rejected);
+            rejections.Flush();
         }
     }
 

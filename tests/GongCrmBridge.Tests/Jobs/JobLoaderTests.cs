@@ -197,4 +197,21 @@ public sealed class JobLoaderTests : IDisposable
 
         Assert.Equal((4, 13, "cannot read the header of the export: disk on fire"), ex.Problems.Select(p => (p.Line, p.Column, p.Message)).Single());
     }
+
+    [Fact]
+    public void Load_EmptyExport_IsOneProblemAtTheSourceNotOnePerColumn()
+    {
+        _dir.Write("samples/acme/exports/users.csv", string.Empty);
+        var jobPath = _dir.Write("job.yaml", """
+            integration: { name: X, ownerEmail: x@y.example }
+            objects:
+              - type: BUSINESS_USER
+                source: { path: samples/acme/exports/users.csv }
+                mapping: mappings/acme/user.yaml
+            """);
+
+        var ex = Assert.Throws<ConfigurationException>(() => JobLoader.Load(jobPath, RecordSources.FindMissingColumns));
+
+        Assert.Equal((4, 13, "the export users.csv is empty: it has not even a header line"), ex.Problems.Select(p => (p.Line, p.Column, p.Message)).Single());
+    }
 }
