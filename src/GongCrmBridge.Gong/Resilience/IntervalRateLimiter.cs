@@ -15,6 +15,7 @@ namespace GongCrmBridge.Gong.Resilience;
 /// </remarks>
 internal sealed class IntervalRateLimiter : RateLimiter
 {
+    private const double GuardSeconds = 0.05;
     private readonly TimeProvider _timeProvider;
     private readonly int _permitsPerWindow;
     private readonly long _windowTimestampTicks;
@@ -31,7 +32,9 @@ internal sealed class IntervalRateLimiter : RateLimiter
 
         // 3/s → 3 per 1 s; 2.5/s → 2 per 0.8 s; 0.5/s → 1 per 2 s.
         _permitsPerWindow = Math.Max(1, (int)Math.Floor(permitsPerSecond));
-        var windowSeconds = _permitsPerWindow / permitsPerSecond;
+        // A guard of 50 ms per window: a call granted exactly one window after another can still reach Gong inside
+        // Gong's window (network jitter), and every 429 wastes a call of the company's daily budget and a second.
+        var windowSeconds = (_permitsPerWindow / permitsPerSecond) + GuardSeconds;
         _windowTimestampTicks = (long)Math.Ceiling(windowSeconds * timeProvider.TimestampFrequency);
         _grants = new Queue<long>(_permitsPerWindow);
         _lastGrant = timeProvider.GetTimestamp();
