@@ -7,6 +7,8 @@ using GongCrmBridge.Benchmarks;
 //   dry-run <csv>              read → map → validate → batch to LDJSON, as `gongbridge validate` does
 //   raw <csv>                  CsvHelper parse of the same file touching every field, for scale
 //   map-only <csv>             read → map → validate, batches dropped: what batching costs is the difference
+//   read <csv>                 RecordSources alone: the export's 12 columns into SourceChunks
+//   batch <dir> <rows>         LdjsonBatcher alone, fed pre-built chunks of ~250-byte records (files in dir)
 // run.sh runs all of them for 1M and 5M rows and prints the table kept in README.md.
 if (args.Length < 2)
 {
@@ -21,6 +23,8 @@ long records = args[0] switch
     "dry-run" => await Scenarios.DryRunAsync(args[1]),
     "raw" => Scenarios.RawParse(args[1]),
     "map-only" => await Scenarios.MapOnlyAsync(args[1]),
+    "read" => await SourceScenarios.ReadCountAsync(args[1]),
+    "batch" => await SourceScenarios.BatchCountAsync(Path.GetDirectoryName(Path.GetFullPath(args[1]))!, int.Parse(args[2], CultureInfo.InvariantCulture)),
     _ => throw new ArgumentException("unknown scenario " + args[0]),
 };
 watch.Stop();
@@ -28,4 +32,8 @@ watch.Stop();
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"{args[0]}: {records:N0} records in {watch.Elapsed.TotalSeconds:F2} s = {records / watch.Elapsed.TotalSeconds:N0} records/s; peak RSS {PeakRss.Megabytes():N0} MB"));
+var process = System.Diagnostics.Process.GetCurrentProcess();
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"  cpu {process.UserProcessorTime.TotalSeconds:F2} s user + {process.PrivilegedProcessorTime.TotalSeconds:F2} s sys; allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB; GCs gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; pause {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms"));
 return 0;

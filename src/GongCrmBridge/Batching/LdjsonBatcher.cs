@@ -83,7 +83,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         _keys ??= new FileStream(_keysPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 256 * 1024);
         Span<byte> key = stackalloc byte[16];
         var json = chunk.Json.Span;
-        foreach (var record in chunk.Records)
+        foreach (ref readonly var record in chunk.RecordSpan)
         {
             var hash = ObjectIdFilter.Hash(record.ObjectId);
             _filter.Add(hash);
