@@ -4,6 +4,7 @@ namespace GongCrmBridge.Batching;
 /// Finds objectIds that may occur more than once without keeping every id: a Bloom filter of 64-bit id hashes
 /// (fixed 4 MiB) flags each id seen before as a candidate. No false negatives: an id not among the candidates occurs
 /// once. A few percent of false positives at millions of ids cost an exact check later, never a wrong result.
+/// The filter is blocked: an id's three bits lie in one 64-bit word, so adding an id costs one cache miss, not three.
 /// </summary>
 internal sealed class ObjectIdFilter
 {
@@ -32,21 +33,10 @@ internal sealed class ObjectIdFilter
     /// <summary>Records <paramref name="hash"/>; makes it a candidate when it may have been seen before.</summary>
     public void Add(ulong hash)
     {
-        var h1 = (uint)hash;
-        var h2 = (uint)(hash >> 32) | 1;
-        var seen = true;
-        for (uint i = 0; i < 3; i++)
-        {
-            var bit = (h1 + (i * h2)) & (Bits - 1);
-            ref var word = ref _bits[bit >> 6];
-            var mask = 1UL << (int)(bit & 63);
-            if ((word & mask) == 0)
-            {
-                seen = false;
-                word |= mask;
-            }
-        }
-
+        ref var word = ref _bits[(int)(hash & ((Bits / 64) - 1))];
+        var mask = (1UL << (int)((hash >> 40) & 63)) | (1UL << (int)((hash >> 46) & 63)) | (1UL << (int)((hash >> 52) & 63));
+        var seen = (word & mask) == mask;
+        word |= mask;
         if (seen)
         {
             Candidates.Add(hash);

@@ -92,26 +92,63 @@ internal sealed class SortedGroupBuilder : IDisposable
         }
 
         _readHandle ??= File.OpenHandle(_runPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var readers = new RunReader[group.Runs.Count];
-        var queue = new PriorityQueue<int, (long Ticks, long Seq)>(readers.Length);
-        for (var i = 0; i < readers.Length; i++)
+
+        // A binary min-heap of the readers that still have records, ordered by their current (ticks, seq).
+        var heap = new RunReader[group.Runs.Count];
+        var count = 0;
+        foreach (var run in group.Runs)
         {
-            readers[i] = new RunReader(_readHandle, group.Runs[i], readers.Length == 1 ? 1024 * 1024 : 128 * 1024);
-            if (readers[i].MoveNext())
+            var reader = new RunReader(_readHandle, run, group.Runs.Count == 1 ? 1024 * 1024 : 128 * 1024);
+            if (reader.MoveNext())
             {
-                queue.Enqueue(i, readers[i].Key);
+                heap[count++] = reader;
             }
         }
 
-        while (queue.TryDequeue(out var index, out _))
+        for (var i = (count / 2) - 1; i >= 0; i--)
         {
-            var reader = readers[index];
-            handler(reader.Current);
-            if (reader.MoveNext())
-            {
-                queue.Enqueue(index, reader.Key);
-            }
+            SiftDown(heap, i, count);
         }
+
+        while (count > 0)
+        {
+            var reader = heap[0];
+            handler(reader.Current);
+            if (!reader.MoveNext())
+            {
+                heap[0] = heap[--count];
+            }
+
+            SiftDown(heap, 0, count);
+        }
+    }
+
+    private static void SiftDown(RunReader[] heap, int index, int count)
+    {
+        var item = heap[index];
+        while (true)
+        {
+            var child = (2 * index) + 1;
+            if (child >= count)
+            {
+                break;
+            }
+
+            if (child + 1 < count && heap[child + 1].Precedes(heap[child]))
+            {
+                child++;
+            }
+
+            if (!heap[child].Precedes(item))
+            {
+                break;
+            }
+
+            heap[index] = heap[child];
+            index = child;
+        }
+
+        heap[index] = item;
     }
 
     public void Dispose()
@@ -139,7 +176,7 @@ internal sealed class SortedGroupBuilder : IDisposable
         }
 
         _runs ??= new FileStream(_runPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1024 * 1024);
-        _entries.AsSpan(0, _entryCount).Sort(default(EntryComparer));
+        _entries.AsSpan(0, _entryCount).Sort();
         var offset = _runs.Position;
         for (var i = 0; i < _entryCount; i++)
         {
@@ -153,15 +190,12 @@ internal sealed class SortedGroupBuilder : IDisposable
         _entryCount = 0;
     }
 
-    private readonly record struct Entry(long Ticks, long Seq, int Offset, int Length);
-
-    private readonly struct EntryComparer : IComparer<Entry>
+    /// <summary>A buffered record; sorts by (ticks, arrival). <see cref="IComparable{T}"/> rather than a comparer: the
+    /// sort then calls <see cref="CompareTo"/> directly instead of through a delegate.</summary>
+    private readonly record struct Entry(long Ticks, long Seq, int Offset, int Length) : IComparable<Entry>
     {
-        public int Compare(Entry x, Entry y)
-        {
-            var byTicks = x.Ticks.CompareTo(y.Ticks);
-            return byTicks != 0 ? byTicks : x.Seq.CompareTo(y.Seq);
-        }
+        public int CompareTo(Entry other) =>
+            Ticks != other.Ticks ? Ticks.CompareTo(other.Ticks) : Seq.CompareTo(other.Seq);
     }
 
     /// <summary>Reads one sorted run sequentially through its own buffer.</summary>
@@ -183,7 +217,9 @@ internal sealed class SortedGroupBuilder : IDisposable
             _buffer = new byte[bufferSize];
         }
 
-        public (long Ticks, long Seq) Key { get; private set; }
+        public long Ticks { get; private set; }
+
+        public long Seq { get; private set; }
 
         public SpillRecord Current => SpillRecord.Read(_buffer.AsSpan(_start, _recordSize));
 
@@ -205,9 +241,13 @@ internal sealed class SortedGroupBuilder : IDisposable
 
             _recordSize = size;
             var record = Current;
-            Key = (record.Ticks, record.Seq);
+            Ticks = record.Ticks;
+            Seq = record.Seq;
             return true;
         }
+
+        /// <summary>Whether this reader's current record sorts before <paramref name="other"/>'s.</summary>
+        public bool Precedes(RunReader other) => Ticks != other.Ticks ? Ticks < other.Ticks : Seq < other.Seq;
 
         private bool Ensure(int bytes)
         {
