@@ -25,7 +25,6 @@ internal sealed class SortedGroupBuilder : IDisposable
     private readonly long _maxFileBytes;
     private readonly int _sortBufferBytes;
     private FileStream? _runs;
-    private SafeFileHandle? _readHandle;
     private byte[] _buffer = new byte[4096];
     private int _used;
     private Entry[] _entries = new Entry[256];
@@ -41,12 +40,18 @@ internal sealed class SortedGroupBuilder : IDisposable
 
     public List<RecordGroup> Groups { get; } = [];
 
+    /// <summary>Gets or sets what is called when <see cref="Add"/> closes a full group (its runs are on disk then, and
+    /// <see cref="Merge"/> may read them on another thread while records keep being added).</summary>
+    public Action<RecordGroup>? GroupClosed { get; set; }
+
     public void Add(in SpillRecord record)
     {
         var lineBytes = record.Json.Length + 1L;
         if (_current.Count > 0 && _current.JsonBytes + lineBytes > _maxFileBytes)
         {
+            var closed = _current;
             CloseGroup();
+            GroupClosed?.Invoke(closed);
         }
 
         var size = record.Size;
@@ -83,7 +88,8 @@ internal sealed class SortedGroupBuilder : IDisposable
         _runs?.Flush();
     }
 
-    /// <summary>Streams the records of <paramref name="group"/> to <paramref name="handler"/> sorted by (ticks, arrival).</summary>
+    /// <summary>Streams the records of <paramref name="group"/> to <paramref name="handler"/> sorted by (ticks, arrival).
+    /// Thread-safe for closed groups: each merge reads through its own handle.</summary>
     public void Merge(RecordGroup group, SpillRecordHandler handler)
     {
         if (group.Runs.Count == 0)
@@ -91,14 +97,14 @@ internal sealed class SortedGroupBuilder : IDisposable
             return;
         }
 
-        _readHandle ??= File.OpenHandle(_runPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var handle = File.OpenHandle(_runPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
 
         // A binary min-heap of the readers that still have records, ordered by their current (ticks, seq).
         var heap = new RunReader[group.Runs.Count];
         var count = 0;
         foreach (var run in group.Runs)
         {
-            var reader = new RunReader(_readHandle, run, group.Runs.Count == 1 ? 1024 * 1024 : 128 * 1024);
+            var reader = new RunReader(handle, run, group.Runs.Count == 1 ? 1024 * 1024 : 128 * 1024);
             if (reader.MoveNext())
             {
                 heap[count++] = reader;
@@ -153,7 +159,6 @@ internal sealed class SortedGroupBuilder : IDisposable
 
     public void Dispose()
     {
-        _readHandle?.Dispose();
         _runs?.Dispose();
         if (_runs is not null)
         {
