@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using GongCrmBridge.Benchmarks;
 
@@ -16,7 +15,8 @@ if (args.Length < 2)
     return 2;
 }
 
-var watch = Stopwatch.StartNew();
+var watch = Scenarios.Clock;
+watch.Start();
 long records = args[0] switch
 {
     "generate" => Scenarios.Generate(long.Parse(args[1], CultureInfo.InvariantCulture), args[2]),
@@ -28,6 +28,10 @@ long records = args[0] switch
     _ => throw new ArgumentException("unknown scenario " + args[0]),
 };
 watch.Stop();
+foreach (var folder in Scenarios.Cleanup)
+{
+    folder.Delete(recursive: true);
+}
 
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,

@@ -30,6 +30,15 @@ internal sealed class ObjectIdFilter
         return hash;
     }
 
+    /// <summary>Records every hash of <paramref name="hashes"/>, in order.</summary>
+    public void AddAll(ReadOnlySpan<ulong> hashes)
+    {
+        foreach (var hash in hashes)
+        {
+            Add(hash);
+        }
+    }
+
     /// <summary>Records <paramref name="hash"/>; makes it a candidate when it may have been seen before.</summary>
     public void Add(ulong hash)
     {
