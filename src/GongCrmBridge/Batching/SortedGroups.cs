@@ -19,6 +19,8 @@ internal sealed class RecordGroup
 /// Collects records into size-bounded groups (one per future file), sorting them in a fixed memory buffer and
 /// spilling each sorted buffer as a run to a temporary file; <see cref="Merge"/> streams a group back in order.
 /// </summary>
+/// <remarks>The sort memory is two halves: while one half is sorted and written on a background task, records fill the
+/// other, so the caller (the pipeline's single consumer) does not wait for the disk.</remarks>
 internal sealed class SortedGroupBuilder : IDisposable
 {
     private readonly string _runPath;
@@ -29,13 +31,17 @@ internal sealed class SortedGroupBuilder : IDisposable
     private int _used;
     private Entry[] _entries = new Entry[256];
     private int _entryCount;
+    private byte[] _spareBuffer = [];
+    private Entry[] _spareEntries = [];
+    private Task _spilling = Task.CompletedTask;
+    private long _runEnd;
     private RecordGroup _current = new();
 
     public SortedGroupBuilder(string runPath, long maxFileBytes, int sortBufferBytes)
     {
         _runPath = runPath;
         _maxFileBytes = maxFileBytes;
-        _sortBufferBytes = sortBufferBytes;
+        _sortBufferBytes = Math.Max(1, sortBufferBytes / 2);
     }
 
     public List<RecordGroup> Groups { get; } = [];
@@ -62,12 +68,12 @@ internal sealed class SortedGroupBuilder : IDisposable
 
         if (_used + size > _buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(Math.Min(_buffer.Length * 2, _sortBufferBytes), _used + size));
+            Array.Resize(ref _buffer, Math.Max(Math.Min(Math.Max(4096, _buffer.Length * 2), _sortBufferBytes), _used + size));
         }
 
         if (_entryCount == _entries.Length)
         {
-            Array.Resize(ref _entries, _entries.Length * 2);
+            Array.Resize(ref _entries, Math.Max(256, _entries.Length * 2));
         }
 
         record.WriteTo(_buffer.AsSpan(_used));
@@ -85,6 +91,7 @@ internal sealed class SortedGroupBuilder : IDisposable
             CloseGroup();
         }
 
+        WaitForSpill();
         _runs?.Flush();
     }
 
@@ -159,6 +166,15 @@ internal sealed class SortedGroupBuilder : IDisposable
 
     public void Dispose()
     {
+        try
+        {
+            WaitForSpill();
+        }
+        catch (Exception) when (_spilling.IsCompleted)
+        {
+            // The spill's failure was reported by Add or Finish, or nobody needs the runs any more.
+        }
+
         _runs?.Dispose();
         if (_runs is not null)
         {
@@ -169,10 +185,13 @@ internal sealed class SortedGroupBuilder : IDisposable
     private void CloseGroup()
     {
         SpillRun();
+        WaitForSpill(); // a closed group's runs are on disk: it may be merged at once
         Groups.Add(_current);
         _current = new RecordGroup();
     }
 
+    /// <summary>Hands the filled half to a background task that sorts it and appends it to the run file, after waiting
+    /// for the spill before (one at a time, so runs land in order and the other half is free again).</summary>
     private void SpillRun()
     {
         if (_entryCount == 0)
@@ -180,20 +199,31 @@ internal sealed class SortedGroupBuilder : IDisposable
             return;
         }
 
-        _runs ??= new FileStream(_runPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1024 * 1024);
-        _entries.AsSpan(0, _entryCount).Sort();
-        var offset = _runs.Position;
-        for (var i = 0; i < _entryCount; i++)
-        {
-            ref readonly var entry = ref _entries[i];
-            _runs.Write(_buffer, entry.Offset, entry.Length);
-        }
-
-        _current.Runs.Add(new SortedRun(offset, _runs.Position - offset));
-        _runs.Flush();
+        WaitForSpill();
+        var runs = _runs ??= new FileStream(_runPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1024 * 1024);
+        var buffer = _buffer;
+        var entries = _entries;
+        var count = _entryCount;
+        _current.Runs.Add(new SortedRun(_runEnd, _used));
+        _runEnd += _used;
+        (_buffer, _spareBuffer) = (_spareBuffer, buffer);
+        (_entries, _spareEntries) = (_spareEntries, entries);
         _used = 0;
         _entryCount = 0;
+        _spilling = Task.Run(() =>
+        {
+            entries.AsSpan(0, count).Sort();
+            for (var i = 0; i < count; i++)
+            {
+                ref readonly var entry = ref entries[i];
+                runs.Write(buffer, entry.Offset, entry.Length);
+            }
+
+            runs.Flush();
+        });
     }
+
+    private void WaitForSpill() => _spilling.GetAwaiter().GetResult();
 
     /// <summary>A buffered record; sorts by (ticks, arrival). <see cref="IComparable{T}"/> rather than a comparer: the
     /// sort then calls <see cref="CompareTo"/> directly instead of through a delegate.</summary>
