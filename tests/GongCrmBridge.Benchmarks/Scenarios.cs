@@ -39,6 +39,8 @@ internal static class Scenarios
             var summary = await new DryRunner().RunAsync(job, new RunOptions { ReportDirectory = Path.Combine(work.FullName, "report") }, phases);
             Console.WriteLine($"  last chunk consumed at {phases.LastChunk.TotalSeconds:F2} s, files complete at {phases.Completed.TotalSeconds:F2} s after the job was loaded");
             var counts = summary.ObjectTypes["ACCOUNT"];
+            var batches = Directory.GetFiles(work.FullName, "*.ldjson", SearchOption.AllDirectories);
+            Console.WriteLine($"  {counts.Files} LDJSON file(s), {batches.Sum(f => new FileInfo(f).Length) / 1048576.0:N0} MB");
             if (counts.Rejected > 0)
             {
                 Console.WriteLine($"note: {counts.Rejected:N0} records rejected");

@@ -52,6 +52,7 @@ internal static class SourceScenarios
         await foreach (var chunk in source.ReadChunksAsync())
         {
             rows += chunk.Count;
+            chunk.ReturnBuffers(); // as the pipeline does once a chunk is mapped
         }
 
         return rows;
