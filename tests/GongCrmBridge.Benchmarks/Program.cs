@@ -15,6 +15,9 @@ if (args.Length < 2)
     return 2;
 }
 
+// Samples the GC's committed memory while the scenario runs, to tell managed memory from the rest of the peak RSS.
+long peakCommitted = 0;
+using var sampler = new Timer(_ => peakCommitted = Math.Max(peakCommitted, GC.GetGCMemoryInfo().TotalCommittedBytes), null, 0, 50);
 var watch = Scenarios.Clock;
 watch.Start();
 long records = args[0] switch
@@ -39,5 +42,5 @@ Console.WriteLine(string.Create(
 var process = System.Diagnostics.Process.GetCurrentProcess();
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"  cpu {process.UserProcessorTime.TotalSeconds:F2} s user + {process.PrivilegedProcessorTime.TotalSeconds:F2} s sys; allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB; GCs gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; pause {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms"));
+    $"  cpu {process.UserProcessorTime.TotalSeconds:F2} s user + {process.PrivilegedProcessorTime.TotalSeconds:F2} s sys; allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB; GCs gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; pause {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms; GC committed peak {peakCommitted / 1048576.0:N0} MB"));
 return 0;

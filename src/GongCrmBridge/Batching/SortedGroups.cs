@@ -108,10 +108,27 @@ internal sealed class SortedGroupBuilder : IDisposable
 
         // A binary min-heap of the readers that still have records, ordered by their current (ticks, seq).
         var heap = new RunReader[group.Runs.Count];
+        var readers = new List<RunReader>(group.Runs.Count);
+        try
+        {
+            MergeRuns(group, handle, heap, readers, handler);
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                reader.ReturnBuffer();
+            }
+        }
+    }
+
+    private static void MergeRuns(RecordGroup group, SafeFileHandle handle, RunReader[] heap, List<RunReader> readers, SpillRecordHandler handler)
+    {
         var count = 0;
         foreach (var run in group.Runs)
         {
             var reader = new RunReader(handle, run, group.Runs.Count == 1 ? 1024 * 1024 : 128 * 1024);
+            readers.Add(reader);
             if (reader.MoveNext())
             {
                 heap[count++] = reader;
@@ -249,7 +266,7 @@ internal sealed class SortedGroupBuilder : IDisposable
             _handle = handle;
             _position = run.Offset;
             _end = run.Offset + run.Length;
-            _buffer = new byte[bufferSize];
+            _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(bufferSize);
         }
 
         public long Ticks { get; private set; }
@@ -281,6 +298,14 @@ internal sealed class SortedGroupBuilder : IDisposable
             return true;
         }
 
+        /// <summary>Gives the read buffer back to the pool (read buffers are large-object-heap sized, one per run of
+        /// every merge); the reader must not be used after.</summary>
+        public void ReturnBuffer()
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+
         /// <summary>Whether this reader's current record sorts before <paramref name="other"/>'s.</summary>
         public bool Precedes(RunReader other) => Ticks != other.Ticks ? Ticks < other.Ticks : Seq < other.Seq;
 
@@ -298,8 +323,9 @@ internal sealed class SortedGroupBuilder : IDisposable
 
             if (bytes > _buffer.Length)
             {
-                var larger = new byte[Math.Max(bytes, _buffer.Length * 2)];
+                var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(bytes, _buffer.Length * 2));
                 _buffer.AsSpan(_start, _length).CopyTo(larger);
+                System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
                 _buffer = larger;
             }
             else
