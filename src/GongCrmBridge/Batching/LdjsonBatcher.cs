@@ -47,6 +47,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private long _seq;
     private bool _completed;
+    private bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="LdjsonBatcher"/> class.</summary>
     /// <param name="type">The object type of every record added.</param>
@@ -79,7 +80,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(chunk);
         cancellationToken.ThrowIfCancellationRequested();
-        ObjectDisposedException.ThrowIf(_completed, this);
+        ObjectDisposedException.ThrowIf(_completed || _disposed, this);
         if (chunk.ObjectType != _type)
         {
             throw new ArgumentException("The chunk holds another object type than the batcher's.", nameof(chunk));
@@ -129,7 +130,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     /// <exception cref="InvalidOperationException">Called twice.</exception>
     public async Task<IReadOnlyList<BatchFile>> CompleteAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_completed, this);
+        ObjectDisposedException.ThrowIf(_completed || _disposed, this);
         _completed = true;
         var succeeded = false;
         try
@@ -148,6 +149,12 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     /// <summary>Deletes the temporary files (the LDJSON files written stay).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await StopWritingAheadAsync(deleteFiles: !_completed).ConfigureAwait(false);
         DeleteTemporaryFiles();
         _stopping.Dispose();

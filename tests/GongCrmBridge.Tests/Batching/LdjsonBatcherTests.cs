@@ -124,6 +124,19 @@ public sealed class LdjsonBatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task DisposeAsync_FilesWrittenAheadNotCompleted_NoFileLeftAndSecondDisposeHarmless()
+    {
+        var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 1024, sortBufferBytes: 4096));
+        await batcher.AddAsync(Chunk("a.csv", [.. Enumerable.Range(1, 60).Select(i => new TestRecord($"ACC-{i:D3}", i, i + 1))]), default);
+
+        await batcher.DisposeAsync();
+        await batcher.DisposeAsync();
+
+        Assert.Empty(Directory.GetFiles(_work));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await batcher.AddAsync(Chunk("a.csv", new TestRecord("B", 1, 2)), default));
+    }
+
+    [Fact]
     public async Task Complete_UnsortedRecords_SortedByModifiedDateInsideFileTiesKeepArrival()
     {
         await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options());
