@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CsvHelper;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
@@ -33,8 +34,13 @@ internal static class Scenarios
                     mapping: "{{mapping}}"
                 """);
             var job = JobLoader.Load(jobPath, RecordSources.FindMissingColumns);
-            var summary = await new DryRunner().RunAsync(job, new RunOptions { ReportDirectory = Path.Combine(work.FullName, "report") });
+            var phases = new PhaseClock();
+            Console.WriteLine($"  job loaded at {Program_Elapsed():F2} s");
+            var summary = await new DryRunner().RunAsync(job, new RunOptions { ReportDirectory = Path.Combine(work.FullName, "report") }, phases);
+            Console.WriteLine($"  last chunk consumed at {phases.LastChunk.TotalSeconds:F2} s, files complete at {phases.Completed.TotalSeconds:F2} s after the job was loaded");
             var counts = summary.ObjectTypes["ACCOUNT"];
+            var batches = Directory.GetFiles(work.FullName, "*.ldjson", SearchOption.AllDirectories);
+            Console.WriteLine($"  {counts.Files} LDJSON file(s), {batches.Sum(f => new FileInfo(f).Length) / 1048576.0:N0} MB");
             if (counts.Rejected > 0)
             {
                 Console.WriteLine($"note: {counts.Rejected:N0} records rejected");
@@ -44,9 +50,18 @@ internal static class Scenarios
         }
         finally
         {
-            work.Delete(recursive: true);
+            // Deleting the files written is not part of a dry run: Program does it after the clock stops.
+            Cleanup.Add(work);
         }
     }
+
+    /// <summary>Gets the folders to delete once the measured run is over.</summary>
+    public static List<DirectoryInfo> Cleanup { get; } = [];
+
+    /// <summary>Gets the clock of the whole measured run.</summary>
+    public static Stopwatch Clock { get; } = new();
+
+    private static double Program_Elapsed() => Clock.Elapsed.TotalSeconds;
 
     /// <summary>Reading and mapping only (the Dataflow graph with a consumer that drops the chunks): what batching adds
     /// is the difference to <see cref="DryRunAsync"/>.</summary>
@@ -86,6 +101,29 @@ internal static class Scenarios
 
         Console.WriteLine($"raw: {bytes:N0} field bytes");
         return records;
+    }
+
+    /// <summary>Records when the last chunk went through the batcher and when the files were complete, to split the run
+    /// into read/map/add and the merge that follows.</summary>
+    private sealed class PhaseClock : IProgress<PipelineProgress>
+    {
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+
+        public TimeSpan LastChunk { get; private set; }
+
+        public TimeSpan Completed { get; private set; }
+
+        public void Report(PipelineProgress value)
+        {
+            if (value.Completed)
+            {
+                Completed = _watch.Elapsed;
+            }
+            else
+            {
+                LastChunk = _watch.Elapsed;
+            }
+        }
     }
 
     private static string RepositoryRoot()

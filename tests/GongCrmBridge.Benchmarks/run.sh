@@ -10,6 +10,5 @@ bench() { dotnet tests/GongCrmBridge.Benchmarks/bin/Release/net10.0/GongCrmBridg
 for rows in 1000000 5000000; do
   csv="$work/accounts-$rows.csv"
   [ -f "$csv" ] || bench generate "$rows" "$csv"
-  bench raw "$csv"
-  bench dry-run "$csv"
+  for scenario in raw read map-only dry-run; do bench "$scenario" "$csv"; done
 done

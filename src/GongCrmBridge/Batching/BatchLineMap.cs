@@ -121,10 +121,14 @@ public sealed class BatchLineMap : IDisposable
 }
 
 /// <summary>Writes a line map sequentially, one entry per LDJSON line.</summary>
+/// <remarks>The index is kept in memory until <see cref="Complete"/> as 32-bit offsets from the first entry (a line map
+/// is smaller than its LDJSON file, which is below 200 MiB) in pooled arrays: 4 bytes a line, and no large-object-heap
+/// garbage when it grows.</remarks>
 internal sealed class BatchLineMapWriter : IDisposable
 {
     private readonly FileStream _stream;
-    private long[] _offsets = new long[1024];
+    private readonly long _firstEntry;
+    private int[] _offsets = System.Buffers.ArrayPool<int>.Shared.Rent(1024);
     private int _count;
 
     public BatchLineMapWriter(string path, IReadOnlyList<string> sources)
@@ -142,6 +146,8 @@ internal sealed class BatchLineMapWriter : IDisposable
             _stream.Write(number);
             _stream.Write(bytes);
         }
+
+        _firstEntry = _stream.Position;
     }
 
     public string Path { get; }
@@ -150,10 +156,13 @@ internal sealed class BatchLineMapWriter : IDisposable
     {
         if (_count == _offsets.Length)
         {
-            Array.Resize(ref _offsets, _offsets.Length * 2);
+            var bigger = System.Buffers.ArrayPool<int>.Shared.Rent(_offsets.Length * 2);
+            _offsets.AsSpan().CopyTo(bigger);
+            System.Buffers.ArrayPool<int>.Shared.Return(_offsets);
+            _offsets = bigger;
         }
 
-        _offsets[_count++] = _stream.Position;
+        _offsets[_count++] = checked((int)(_stream.Position - _firstEntry));
         Span<byte> entry = stackalloc byte[16 + 256];
         entry = objectIdUtf8.Length <= 256 ? entry[..(16 + objectIdUtf8.Length)] : new byte[16 + objectIdUtf8.Length];
         BinaryPrimitives.WriteInt32LittleEndian(entry, source);
@@ -168,11 +177,23 @@ internal sealed class BatchLineMapWriter : IDisposable
     {
         var indexOffset = _stream.Position;
         Span<byte> number = stackalloc byte[8];
+        var block = new byte[64 * 1024];
+        var used = 0;
         for (var i = 0; i < _count; i++)
         {
-            BinaryPrimitives.WriteInt64LittleEndian(number, _offsets[i]);
-            _stream.Write(number);
+            if (used == block.Length)
+            {
+                _stream.Write(block, 0, used);
+                used = 0;
+            }
+
+            BinaryPrimitives.WriteInt64LittleEndian(block.AsSpan(used), _firstEntry + _offsets[i]);
+            used += 8;
         }
+
+        _stream.Write(block, 0, used);
+
+        ReturnOffsets();
 
         BinaryPrimitives.WriteInt32LittleEndian(number, _count);
         _stream.Write(number[..4]);
@@ -181,5 +202,18 @@ internal sealed class BatchLineMapWriter : IDisposable
         _stream.Dispose();
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        ReturnOffsets();
+    }
+
+    private void ReturnOffsets()
+    {
+        if (_offsets.Length > 0)
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(_offsets);
+            _offsets = [];
+        }
+    }
 }

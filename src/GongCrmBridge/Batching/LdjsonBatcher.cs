@@ -20,6 +20,11 @@ namespace GongCrmBridge.Batching;
 /// where it arrived, and the n-th later version goes to the files of generation n, written after every file of the
 /// generation before: the newest version is applied last. Such files have <see cref="BatchFile.HoldsLaterVersions"/>
 /// set; <see cref="BatchFile.Sequence"/> gives the upload order.</para>
+/// <para>Files are written while records are still arriving: when a group of records fills a file, a background task
+/// merges it into its LDJSON file at once, so that the merging overlaps reading and mapping instead of all happening
+/// in <see cref="CompleteAsync"/>. This is speculative: it holds when no objectId occurs twice (the usual export);
+/// when <see cref="CompleteAsync"/> finds later versions, the files written ahead are deleted and every file is
+/// written again from the sorted runs, so the files are the same either way.</para>
 /// <para>Not thread-safe: call <see cref="AddAsync"/> once per chunk, in source order.</para>
 /// </remarks>
 public sealed class LdjsonBatcher : IAsyncDisposable
@@ -36,8 +41,13 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     private FileStream? _keys;
     private ObjectIdFilter? _filter;
     private byte[] _scratch = new byte[1024];
+    private ulong[] _hashes = [];
+    private byte[] _keyBlock = [];
+    private readonly List<Task<BatchFile>> _writtenAhead = [];
+    private readonly CancellationTokenSource _stopping = new();
     private long _seq;
     private bool _completed;
+    private bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="LdjsonBatcher"/> class.</summary>
     /// <param name="type">The object type of every record added.</param>
@@ -54,7 +64,10 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         _filePrefix = Path.Combine(options.WorkDirectory, name);
         _tempPrefix = Path.Combine(options.WorkDirectory, "." + name + "-" + Guid.NewGuid().ToString("N")[..8]);
         _keysPath = _tempPrefix + ".keys.tmp";
-        _firstVersions = new SortedGroupBuilder(_tempPrefix + ".runs.tmp", options.MaxFileBytes, options.SortBufferBytes);
+        _firstVersions = new SortedGroupBuilder(_tempPrefix + ".runs.tmp", options.MaxFileBytes, options.SortBufferBytes)
+        {
+            GroupClosed = WriteAhead,
+        };
     }
 
     /// <summary>Gets the number of records added.</summary>
@@ -67,7 +80,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(chunk);
         cancellationToken.ThrowIfCancellationRequested();
-        ObjectDisposedException.ThrowIf(_completed, this);
+        ObjectDisposedException.ThrowIf(_completed || _disposed, this);
         if (chunk.ObjectType != _type)
         {
             throw new ArgumentException("The chunk holds another object type than the batcher's.", nameof(chunk));
@@ -81,16 +94,29 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         var source = SourceIndex(chunk.SourcePath);
         _filter ??= new ObjectIdFilter();
         _keys ??= new FileStream(_keysPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 256 * 1024);
-        Span<byte> key = stackalloc byte[16];
-        var json = chunk.Json.Span;
-        foreach (var record in chunk.Records)
+        var records = chunk.RecordSpan;
+        if (_hashes.Length < records.Length)
         {
-            var hash = ObjectIdFilter.Hash(record.ObjectId);
-            _filter.Add(hash);
-            BinaryPrimitives.WriteUInt64LittleEndian(key, hash);
-            BinaryPrimitives.WriteInt64LittleEndian(key[8..], record.ModifiedUtcTicks);
-            _keys.Write(key);
+            _hashes = new ulong[records.Length];
+            _keyBlock = new byte[records.Length * 16];
+        }
 
+        // Hashes and (hash, ticks) keys first, then the filter in a loop of its own: its probes are cache misses, and
+        // with nothing else in the loop the processor overlaps many of them.
+        for (var i = 0; i < records.Length; i++)
+        {
+            var hash = ObjectIdFilter.Hash(records[i].ObjectId);
+            _hashes[i] = hash;
+            BinaryPrimitives.WriteUInt64LittleEndian(_keyBlock.AsSpan(i * 16), hash);
+            BinaryPrimitives.WriteInt64LittleEndian(_keyBlock.AsSpan((i * 16) + 8), records[i].ModifiedUtcTicks);
+        }
+
+        _keys.Write(_keyBlock, 0, records.Length * 16);
+        _filter.AddAll(_hashes.AsSpan(0, records.Length));
+
+        var json = chunk.Json.Span;
+        foreach (ref readonly var record in records)
+        {
             var idBytes = Utf8(record.ObjectId);
             _firstVersions.Add(new SpillRecord(
                 record.ModifiedUtcTicks, _seq++, record.Line, source, idBytes, json.Slice(record.JsonOffset, record.JsonLength)));
@@ -102,30 +128,101 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     /// <summary>Writes the LDJSON files and their line maps, and removes the temporary files.</summary>
     /// <returns>The files in upload order (<see cref="BatchFile.Sequence"/> 0, 1, ...); empty when no record was added.</returns>
     /// <exception cref="InvalidOperationException">Called twice.</exception>
-    public Task<IReadOnlyList<BatchFile>> CompleteAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BatchFile>> CompleteAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_completed, this);
+        ObjectDisposedException.ThrowIf(_completed || _disposed, this);
         _completed = true;
-        return Task.Run(
-            () =>
-            {
-                try
-                {
-                    return Complete(cancellationToken);
-                }
-                finally
-                {
-                    DeleteTemporaryFiles();
-                }
-            },
-            cancellationToken);
+        var succeeded = false;
+        try
+        {
+            var files = await Task.Run(() => CompleteCoreAsync(WrittenAheadAsync(), cancellationToken), cancellationToken).ConfigureAwait(false);
+            succeeded = true;
+            return files;
+        }
+        finally
+        {
+            await StopWritingAheadAsync(deleteFiles: !succeeded).ConfigureAwait(false);
+            DeleteTemporaryFiles();
+        }
     }
 
     /// <summary>Deletes the temporary files (the LDJSON files written stay).</summary>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await StopWritingAheadAsync(deleteFiles: !_completed).ConfigureAwait(false);
         DeleteTemporaryFiles();
-        return ValueTask.CompletedTask;
+        _stopping.Dispose();
+    }
+
+    /// <summary>Starts writing the file of a group that <see cref="AddAsync"/> has just closed, after the files before it.</summary>
+    private void WriteAhead(RecordGroup group)
+    {
+        var index = _writtenAhead.Count;
+        var previous = index == 0 ? Task.CompletedTask : _writtenAhead[index - 1];
+        string[] sources = [.. _sources];
+        _writtenAhead.Add(WriteAheadAsync(previous, group, index, sources, _stopping.Token));
+    }
+
+    private async Task<BatchFile> WriteAheadAsync(Task previous, RecordGroup group, int index, string[] sources, CancellationToken stopping)
+    {
+        // One file at a time, in order: the merges share the cores with mapping, and a failure stops the ones after it.
+        await previous.ConfigureAwait(false);
+        return await Task.Run(
+            () =>
+            {
+                stopping.ThrowIfCancellationRequested();
+                using var writer = new LdjsonFileWriter(NextPath(index), sources);
+                _firstVersions.Merge(group, (in SpillRecord r) => writer.Write(r.Json, r.Source, r.Line, r.ObjectId));
+                return writer.Complete(_type, index, holdsLaterVersions: false);
+            },
+            stopping).ConfigureAwait(false);
+    }
+
+    /// <summary>The files written ahead, once all are written; throws what writing one threw.</summary>
+    private async Task<BatchFile[]> WrittenAheadAsync() => await Task.WhenAll(_writtenAhead).ConfigureAwait(false);
+
+    /// <summary>Waits for the files being written ahead (never throws); deletes them when asked to.</summary>
+    private async Task StopWritingAheadAsync(bool deleteFiles)
+    {
+        if (_writtenAhead.Count == 0)
+        {
+            return;
+        }
+
+        if (deleteFiles)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await Task.WhenAll(_writtenAhead).ConfigureAwait(false);
+        }
+        catch (Exception) when (_writtenAhead.TrueForAll(t => t.IsCompleted))
+        {
+            // Already thrown by CompleteAsync, or not wanted: the batcher is being disposed.
+        }
+
+        if (deleteFiles)
+        {
+            DeleteWrittenAhead();
+        }
+    }
+
+    private void DeleteWrittenAhead()
+    {
+        for (var index = 0; index < _writtenAhead.Count; index++)
+        {
+            var path = NextPath(index);
+            File.Delete(path);
+            File.Delete(LdjsonFileWriter.LineMapPathFor(path));
+        }
     }
 
     private void DeleteTemporaryFiles()
@@ -143,7 +240,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         }
     }
 
-    private IReadOnlyList<BatchFile> Complete(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BatchFile>> CompleteCoreAsync(Task<BatchFile[]> writtenAhead, CancellationToken cancellationToken)
     {
         var files = new List<BatchFile>();
         if (_seq == 0)
@@ -153,6 +250,26 @@ public sealed class LdjsonBatcher : IAsyncDisposable
 
         _firstVersions.Finish();
         var later = FindLaterVersions();
+        if (later is null && _sources.Count == 1)
+        {
+            // No objectId occurs twice: the files written ahead are final; write the rest while they finish.
+            var remaining = new List<BatchFile>();
+            for (var index = _writtenAhead.Count; index < _firstVersions.Groups.Count; index++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var writer = new LdjsonFileWriter(NextPath(index), _sources);
+                _firstVersions.Merge(_firstVersions.Groups[index], (in SpillRecord r) => writer.Write(r.Json, r.Source, r.Line, r.ObjectId));
+                remaining.Add(writer.Complete(_type, index, holdsLaterVersions: false));
+            }
+
+            files.AddRange(await writtenAhead.ConfigureAwait(false));
+            files.AddRange(remaining);
+            return files;
+        }
+
+        // Later versions move records out of the files written ahead: write every file again.
+        await writtenAhead.ConfigureAwait(false);
+        DeleteWrittenAhead();
         foreach (var group in _firstVersions.Groups)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -2,12 +2,15 @@ namespace GongCrmBridge.Batching;
 
 /// <summary>
 /// Finds objectIds that may occur more than once without keeping every id: a Bloom filter of 64-bit id hashes
-/// (fixed 4 MiB) flags each id seen before as a candidate. No false negatives: an id not among the candidates occurs
+/// (fixed 8 MiB) flags each id seen before as a candidate. No false negatives: an id not among the candidates occurs
 /// once. A few percent of false positives at millions of ids cost an exact check later, never a wrong result.
+/// The filter is blocked: an id's four bits lie in one 64-bit word, so adding an id costs one cache miss, not four. At
+/// 5M unique ids about 0.5% are false candidates (a 4 MiB filter let 5%, 250,000 of them, through, and the exact check
+/// that follows held them all in memory).
 /// </summary>
 internal sealed class ObjectIdFilter
 {
-    private const int Bits = 1 << 25;
+    private const int Bits = 1 << 26;
     private readonly ulong[] _bits = new ulong[Bits / 64];
 
     public HashSet<ulong> Candidates { get; } = [];
@@ -29,24 +32,23 @@ internal sealed class ObjectIdFilter
         return hash;
     }
 
+    /// <summary>Records every hash of <paramref name="hashes"/>, in order.</summary>
+    public void AddAll(ReadOnlySpan<ulong> hashes)
+    {
+        foreach (var hash in hashes)
+        {
+            Add(hash);
+        }
+    }
+
     /// <summary>Records <paramref name="hash"/>; makes it a candidate when it may have been seen before.</summary>
     public void Add(ulong hash)
     {
-        var h1 = (uint)hash;
-        var h2 = (uint)(hash >> 32) | 1;
-        var seen = true;
-        for (uint i = 0; i < 3; i++)
-        {
-            var bit = (h1 + (i * h2)) & (Bits - 1);
-            ref var word = ref _bits[bit >> 6];
-            var mask = 1UL << (int)(bit & 63);
-            if ((word & mask) == 0)
-            {
-                seen = false;
-                word |= mask;
-            }
-        }
-
+        ref var word = ref _bits[(int)(hash & ((Bits / 64) - 1))];
+        var mask = (1UL << (int)((hash >> 40) & 63)) | (1UL << (int)((hash >> 46) & 63))
+            | (1UL << (int)((hash >> 52) & 63)) | (1UL << (int)(hash >> 58));
+        var seen = (word & mask) == mask;
+        word |= mask;
         if (seen)
         {
             Candidates.Add(hash);

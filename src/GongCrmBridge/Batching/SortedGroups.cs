@@ -19,34 +19,45 @@ internal sealed class RecordGroup
 /// Collects records into size-bounded groups (one per future file), sorting them in a fixed memory buffer and
 /// spilling each sorted buffer as a run to a temporary file; <see cref="Merge"/> streams a group back in order.
 /// </summary>
+/// <remarks>The sort memory is two halves: while one half is sorted and written on a background task, records fill the
+/// other, so the caller (the pipeline's single consumer) does not wait for the disk.</remarks>
 internal sealed class SortedGroupBuilder : IDisposable
 {
     private readonly string _runPath;
     private readonly long _maxFileBytes;
     private readonly int _sortBufferBytes;
     private FileStream? _runs;
-    private SafeFileHandle? _readHandle;
     private byte[] _buffer = new byte[4096];
     private int _used;
     private Entry[] _entries = new Entry[256];
     private int _entryCount;
+    private byte[] _spareBuffer = [];
+    private Entry[] _spareEntries = [];
+    private Task _spilling = Task.CompletedTask;
+    private long _runEnd;
     private RecordGroup _current = new();
 
     public SortedGroupBuilder(string runPath, long maxFileBytes, int sortBufferBytes)
     {
         _runPath = runPath;
         _maxFileBytes = maxFileBytes;
-        _sortBufferBytes = sortBufferBytes;
+        _sortBufferBytes = Math.Max(1, sortBufferBytes / 2);
     }
 
     public List<RecordGroup> Groups { get; } = [];
+
+    /// <summary>Gets or sets what is called when <see cref="Add"/> closes a full group (its runs are on disk then, and
+    /// <see cref="Merge"/> may read them on another thread while records keep being added).</summary>
+    public Action<RecordGroup>? GroupClosed { get; set; }
 
     public void Add(in SpillRecord record)
     {
         var lineBytes = record.Json.Length + 1L;
         if (_current.Count > 0 && _current.JsonBytes + lineBytes > _maxFileBytes)
         {
+            var closed = _current;
             CloseGroup();
+            GroupClosed?.Invoke(closed);
         }
 
         var size = record.Size;
@@ -57,12 +68,12 @@ internal sealed class SortedGroupBuilder : IDisposable
 
         if (_used + size > _buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(Math.Min(_buffer.Length * 2, _sortBufferBytes), _used + size));
+            Array.Resize(ref _buffer, Math.Max(Math.Min(Math.Max(4096, _buffer.Length * 2), _sortBufferBytes), _used + size));
         }
 
         if (_entryCount == _entries.Length)
         {
-            Array.Resize(ref _entries, _entries.Length * 2);
+            Array.Resize(ref _entries, Math.Max(256, _entries.Length * 2));
         }
 
         record.WriteTo(_buffer.AsSpan(_used));
@@ -80,10 +91,12 @@ internal sealed class SortedGroupBuilder : IDisposable
             CloseGroup();
         }
 
+        WaitForSpill();
         _runs?.Flush();
     }
 
-    /// <summary>Streams the records of <paramref name="group"/> to <paramref name="handler"/> sorted by (ticks, arrival).</summary>
+    /// <summary>Streams the records of <paramref name="group"/> to <paramref name="handler"/> sorted by (ticks, arrival).
+    /// Thread-safe for closed groups: each merge reads through its own handle.</summary>
     public void Merge(RecordGroup group, SpillRecordHandler handler)
     {
         if (group.Runs.Count == 0)
@@ -91,32 +104,94 @@ internal sealed class SortedGroupBuilder : IDisposable
             return;
         }
 
-        _readHandle ??= File.OpenHandle(_runPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var readers = new RunReader[group.Runs.Count];
-        var queue = new PriorityQueue<int, (long Ticks, long Seq)>(readers.Length);
-        for (var i = 0; i < readers.Length; i++)
-        {
-            readers[i] = new RunReader(_readHandle, group.Runs[i], readers.Length == 1 ? 1024 * 1024 : 128 * 1024);
-            if (readers[i].MoveNext())
-            {
-                queue.Enqueue(i, readers[i].Key);
-            }
-        }
+        using var handle = File.OpenHandle(_runPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
 
-        while (queue.TryDequeue(out var index, out _))
+        // A binary min-heap of the readers that still have records, ordered by their current (ticks, seq).
+        var heap = new RunReader[group.Runs.Count];
+        var readers = new List<RunReader>(group.Runs.Count);
+        try
         {
-            var reader = readers[index];
-            handler(reader.Current);
-            if (reader.MoveNext())
+            MergeRuns(group, handle, heap, readers, handler);
+        }
+        finally
+        {
+            foreach (var reader in readers)
             {
-                queue.Enqueue(index, reader.Key);
+                reader.ReturnBuffer();
             }
         }
     }
 
+    private static void MergeRuns(RecordGroup group, SafeFileHandle handle, RunReader[] heap, List<RunReader> readers, SpillRecordHandler handler)
+    {
+        var count = 0;
+        foreach (var run in group.Runs)
+        {
+            var reader = new RunReader(handle, run, group.Runs.Count == 1 ? 1024 * 1024 : 128 * 1024);
+            readers.Add(reader);
+            if (reader.MoveNext())
+            {
+                heap[count++] = reader;
+            }
+        }
+
+        for (var i = (count / 2) - 1; i >= 0; i--)
+        {
+            SiftDown(heap, i, count);
+        }
+
+        while (count > 0)
+        {
+            var reader = heap[0];
+            handler(reader.Current);
+            if (!reader.MoveNext())
+            {
+                heap[0] = heap[--count];
+            }
+
+            SiftDown(heap, 0, count);
+        }
+    }
+
+    private static void SiftDown(RunReader[] heap, int index, int count)
+    {
+        var item = heap[index];
+        while (true)
+        {
+            var child = (2 * index) + 1;
+            if (child >= count)
+            {
+                break;
+            }
+
+            if (child + 1 < count && heap[child + 1].Precedes(heap[child]))
+            {
+                child++;
+            }
+
+            if (!heap[child].Precedes(item))
+            {
+                break;
+            }
+
+            heap[index] = heap[child];
+            index = child;
+        }
+
+        heap[index] = item;
+    }
+
     public void Dispose()
     {
-        _readHandle?.Dispose();
+        try
+        {
+            WaitForSpill();
+        }
+        catch (Exception) when (_spilling.IsCompleted)
+        {
+            // The spill's failure was reported by Add or Finish, or nobody needs the runs any more.
+        }
+
         _runs?.Dispose();
         if (_runs is not null)
         {
@@ -127,10 +202,13 @@ internal sealed class SortedGroupBuilder : IDisposable
     private void CloseGroup()
     {
         SpillRun();
+        WaitForSpill(); // a closed group's runs are on disk: it may be merged at once
         Groups.Add(_current);
         _current = new RecordGroup();
     }
 
+    /// <summary>Hands the filled half to a background task that sorts it and appends it to the run file, after waiting
+    /// for the spill before (one at a time, so runs land in order and the other half is free again).</summary>
     private void SpillRun()
     {
         if (_entryCount == 0)
@@ -138,30 +216,38 @@ internal sealed class SortedGroupBuilder : IDisposable
             return;
         }
 
-        _runs ??= new FileStream(_runPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1024 * 1024);
-        _entries.AsSpan(0, _entryCount).Sort(default(EntryComparer));
-        var offset = _runs.Position;
-        for (var i = 0; i < _entryCount; i++)
-        {
-            ref readonly var entry = ref _entries[i];
-            _runs.Write(_buffer, entry.Offset, entry.Length);
-        }
-
-        _current.Runs.Add(new SortedRun(offset, _runs.Position - offset));
-        _runs.Flush();
+        WaitForSpill();
+        var runs = _runs ??= new FileStream(_runPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1024 * 1024);
+        var buffer = _buffer;
+        var entries = _entries;
+        var count = _entryCount;
+        _current.Runs.Add(new SortedRun(_runEnd, _used));
+        _runEnd += _used;
+        (_buffer, _spareBuffer) = (_spareBuffer, buffer);
+        (_entries, _spareEntries) = (_spareEntries, entries);
         _used = 0;
         _entryCount = 0;
+        _spilling = Task.Run(() =>
+        {
+            entries.AsSpan(0, count).Sort();
+            for (var i = 0; i < count; i++)
+            {
+                ref readonly var entry = ref entries[i];
+                runs.Write(buffer, entry.Offset, entry.Length);
+            }
+
+            runs.Flush();
+        });
     }
 
-    private readonly record struct Entry(long Ticks, long Seq, int Offset, int Length);
+    private void WaitForSpill() => _spilling.GetAwaiter().GetResult();
 
-    private readonly struct EntryComparer : IComparer<Entry>
+    /// <summary>A buffered record; sorts by (ticks, arrival). <see cref="IComparable{T}"/> rather than a comparer: the
+    /// sort then calls <see cref="CompareTo"/> directly instead of through a delegate.</summary>
+    private readonly record struct Entry(long Ticks, long Seq, int Offset, int Length) : IComparable<Entry>
     {
-        public int Compare(Entry x, Entry y)
-        {
-            var byTicks = x.Ticks.CompareTo(y.Ticks);
-            return byTicks != 0 ? byTicks : x.Seq.CompareTo(y.Seq);
-        }
+        public int CompareTo(Entry other) =>
+            Ticks != other.Ticks ? Ticks.CompareTo(other.Ticks) : Seq.CompareTo(other.Seq);
     }
 
     /// <summary>Reads one sorted run sequentially through its own buffer.</summary>
@@ -180,10 +266,12 @@ internal sealed class SortedGroupBuilder : IDisposable
             _handle = handle;
             _position = run.Offset;
             _end = run.Offset + run.Length;
-            _buffer = new byte[bufferSize];
+            _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(bufferSize);
         }
 
-        public (long Ticks, long Seq) Key { get; private set; }
+        public long Ticks { get; private set; }
+
+        public long Seq { get; private set; }
 
         public SpillRecord Current => SpillRecord.Read(_buffer.AsSpan(_start, _recordSize));
 
@@ -205,9 +293,21 @@ internal sealed class SortedGroupBuilder : IDisposable
 
             _recordSize = size;
             var record = Current;
-            Key = (record.Ticks, record.Seq);
+            Ticks = record.Ticks;
+            Seq = record.Seq;
             return true;
         }
+
+        /// <summary>Gives the read buffer back to the pool (read buffers are large-object-heap sized, one per run of
+        /// every merge); the reader must not be used after.</summary>
+        public void ReturnBuffer()
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+
+        /// <summary>Whether this reader's current record sorts before <paramref name="other"/>'s.</summary>
+        public bool Precedes(RunReader other) => Ticks != other.Ticks ? Ticks < other.Ticks : Seq < other.Seq;
 
         private bool Ensure(int bytes)
         {
@@ -223,8 +323,9 @@ internal sealed class SortedGroupBuilder : IDisposable
 
             if (bytes > _buffer.Length)
             {
-                var larger = new byte[Math.Max(bytes, _buffer.Length * 2)];
+                var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(bytes, _buffer.Length * 2));
                 _buffer.AsSpan(_start, _length).CopyTo(larger);
+                System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
                 _buffer = larger;
             }
             else

@@ -70,11 +70,12 @@ public sealed class CompiledMapping
                 $"The chunk has {chunk.ColumnCount} columns; the mapping reads {Columns.Count}.", nameof(chunk));
         }
 
-        var output = new JsonBuffer(chunk.CharCount + (chunk.Count * _bytesPerRecordGuess));
+        var output = new JsonBuffer(chunk.CharCount + (chunk.Count * _bytesPerRecordGuess), pooled: true);
         var scratch = MapScratch.Rent(output);
         var writer = scratch.Writer;
         var record = scratch.Record;
-        var records = new List<MappedRecord>(chunk.Count);
+        var records = System.Buffers.ArrayPool<MappedRecord>.Shared.Rent(Math.Max(1, chunk.Count));
+        var recordCount = 0;
         List<Rejection>? rejections = null;
 
         for (var row = 0; row < chunk.Count; row++)
@@ -92,13 +93,13 @@ public sealed class CompiledMapping
             if (TryMapRecord(chunk, row, scratch, writer, record, out var failure))
             {
                 writer.Flush();
-                records.Add(new MappedRecord(
+                records[recordCount++] = new MappedRecord(
                     record.ObjectId!,
                     record.ModifiedUtcTicks,
                     line,
                     start,
                     output.WrittenCount - start,
-                    new RecordReferences(record.AccountId, record.OwnerId, record.Stage)));
+                    new RecordReferences(record.AccountId, record.OwnerId, record.Stage));
             }
             else
             {
@@ -109,7 +110,9 @@ public sealed class CompiledMapping
         }
 
         scratch.Release();
-        return new MappedChunk(ObjectType, chunk.SourcePath, chunk.Count, records, output.WrittenMemory, (IReadOnlyList<Rejection>?)rejections ?? []);
+        var jsonLength = output.WrittenCount;
+        return new MappedChunk(
+            ObjectType, chunk.SourcePath, chunk.Count, records, recordCount, output.DetachPooledArray(), jsonLength, (IReadOnlyList<Rejection>?)rejections ?? []);
     }
 
     private bool TryMapRecord(SourceChunk chunk, int row, MapScratch scratch, System.Text.Json.Utf8JsonWriter writer, RecordState record, out Failure failure)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Reporting;
 
@@ -28,6 +30,9 @@ public readonly record struct MappedRecord(
 /// <remarks>Records keep source order. <c>Records.Count + Rejections.Count == ReadCount</c>.</remarks>
 public sealed class MappedChunk
 {
+    private MappedRecord[]? _pooledRecords;
+    private byte[]? _pooledJson;
+
     /// <summary>Initializes a new instance of the <see cref="MappedChunk"/> class.</summary>
     public MappedChunk(
         CrmObjectType objectType,
@@ -45,6 +50,23 @@ public sealed class MappedChunk
         Rejections = rejections;
     }
 
+    /// <summary>Initializes a chunk over arrays rented from <see cref="ArrayPool{T}.Shared"/>, given back by
+    /// <see cref="ReturnBuffers"/>.</summary>
+    internal MappedChunk(
+        CrmObjectType objectType,
+        string sourcePath,
+        int readCount,
+        MappedRecord[] pooledRecords,
+        int recordCount,
+        byte[] pooledJson,
+        int jsonLength,
+        IReadOnlyList<Rejection> rejections)
+        : this(objectType, sourcePath, readCount, new ArraySegment<MappedRecord>(pooledRecords, 0, recordCount), pooledJson.AsMemory(0, jsonLength), rejections)
+    {
+        _pooledRecords = pooledRecords;
+        _pooledJson = pooledJson;
+    }
+
     /// <summary>Gets the object type of every record.</summary>
     public CrmObjectType ObjectType { get; }
 
@@ -55,13 +77,41 @@ public sealed class MappedChunk
     public int ReadCount { get; }
 
     /// <summary>Gets the valid records, in source order.</summary>
-    public IReadOnlyList<MappedRecord> Records { get; }
+    public IReadOnlyList<MappedRecord> Records { get; private set; }
 
     /// <summary>Gets the UTF-8 JSON of every valid record, back to back.</summary>
-    public ReadOnlyMemory<byte> Json { get; }
+    public ReadOnlyMemory<byte> Json { get; private set; }
 
     /// <summary>Gets the rejected records.</summary>
     public IReadOnlyList<Rejection> Rejections { get; }
+
+    /// <summary>Gets the valid records as a span (no interface call per record).</summary>
+    internal ReadOnlySpan<MappedRecord> RecordSpan => Records switch
+    {
+        ArraySegment<MappedRecord> segment => segment,
+        MappedRecord[] array => array,
+        List<MappedRecord> list => CollectionsMarshal.AsSpan(list),
+        var other => other.ToArray(),
+    };
+
+    /// <summary>Gives the pooled buffers back; the chunk holds no record afterwards. Call only when nothing reads the
+    /// chunk any more (the pipeline does once the consumer has returned).</summary>
+    internal void ReturnBuffers()
+    {
+        var records = _pooledRecords;
+        var json = _pooledJson;
+        _pooledRecords = null;
+        _pooledJson = null;
+        if (records is null || json is null)
+        {
+            return;
+        }
+
+        Records = [];
+        Json = ReadOnlyMemory<byte>.Empty;
+        ArrayPool<MappedRecord>.Shared.Return(records, clearArray: true);
+        ArrayPool<byte>.Shared.Return(json);
+    }
 
     /// <summary>Returns the JSON object of <paramref name="record"/>.</summary>
     public ReadOnlySpan<byte> JsonOf(in MappedRecord record) => Json.Span.Slice(record.JsonOffset, record.JsonLength);

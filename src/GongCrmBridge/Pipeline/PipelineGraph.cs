@@ -15,6 +15,9 @@ namespace GongCrmBridge.Pipeline;
 /// <para>Mapping runs on every core; <c>EnsureOrdered</c> hands the chunks to the consumer in source order,
 /// which keeps versions of the same object in file order and makes runs reproducible.</para>
 /// <para>The consumer is single-threaded (the batcher and the tallies are not shared).</para>
+/// <para>Chunk buffers are pooled: a source chunk's buffers go back to the pool once it is mapped, a mapped chunk's
+/// once the consumer has returned, so a consumer must copy what it keeps (the batcher does). Without this every
+/// chunk would allocate a few large-object-heap arrays, and every few chunks would cost a full (gen 2) collection.</para>
 /// </remarks>
 internal static class PipelineGraph
 {
@@ -28,7 +31,17 @@ internal static class PipelineGraph
         CancellationToken cancellationToken)
     {
         var map = new TransformBlock<SourceChunk, MappedChunk>(
-            mapping.Map,
+            chunk =>
+            {
+                try
+                {
+                    return mapping.Map(chunk);
+                }
+                finally
+                {
+                    chunk.ReturnBuffers();
+                }
+            },
             new ExecutionDataflowBlockOptions
             {
                 MaxDegreeOfParallelism = parallelism,
@@ -38,7 +51,17 @@ internal static class PipelineGraph
                 CancellationToken = cancellationToken,
             });
         var sink = new ActionBlock<MappedChunk>(
-            chunk => consume(chunk, cancellationToken).AsTask(),
+            async chunk =>
+            {
+                try
+                {
+                    await consume(chunk, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    chunk.ReturnBuffers();
+                }
+            },
             new ExecutionDataflowBlockOptions
             {
                 MaxDegreeOfParallelism = 1,

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GongCrmBridge.Sources;
 
 /// <summary>
@@ -6,7 +8,9 @@ namespace GongCrmBridge.Sources;
 /// </summary>
 /// <remarks>
 /// Records travel through the pipeline in chunks rather than one by one, so that the per-message cost of
-/// Dataflow is paid once per few thousand records. Cells live in one shared character buffer.
+/// Dataflow is paid once per few thousand records. Cells live in one shared character buffer, rented from
+/// <see cref="ArrayPool{T}.Shared"/> (a chunk's buffers are large-object-heap sized: renting them keeps a long run from
+/// churning the large object heap, and the pipeline gives them back once a chunk is mapped).
 /// A record that could not be read (bad quoting, wrong field count, invalid JSON, too large) is kept as a
 /// <em>problem row</em>: it has a line and a reason but no cells, and becomes a rejection downstream.
 /// </remarks>
@@ -19,6 +23,7 @@ public sealed class SourceChunk
     private long[] _lines;
     private string?[] _problems;
     private int _cellsInCurrentRow;
+    private int _rowCapacity;
 
     /// <summary>Initializes a new instance of the <see cref="SourceChunk"/> class.</summary>
     /// <param name="sourcePath">The export the records come from.</param>
@@ -30,11 +35,12 @@ public sealed class SourceChunk
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         SourcePath = sourcePath;
         ColumnCount = columnCount;
-        _chars = new char[capacity * Math.Max(1, columnCount) * 16];
-        _cellStarts = new int[capacity * columnCount];
-        _cellLengths = new int[capacity * columnCount];
-        _lines = new long[capacity];
-        _problems = new string?[capacity];
+        _chars = ArrayPool<char>.Shared.Rent(capacity * Math.Max(1, columnCount) * 16);
+        _cellStarts = ArrayPool<int>.Shared.Rent(capacity * columnCount);
+        _cellLengths = ArrayPool<int>.Shared.Rent(capacity * columnCount);
+        _lines = ArrayPool<long>.Shared.Rent(capacity);
+        _problems = ArrayPool<string?>.Shared.Rent(capacity);
+        _rowCapacity = RowCapacity();
     }
 
     /// <summary>Gets the export the records come from.</summary>
@@ -137,21 +143,67 @@ public sealed class SourceChunk
         Count++;
     }
 
+    /// <summary>Gives the chunk's buffers back to the pool; the chunk is empty afterwards. Call only when nothing
+    /// reads the chunk's cells any more (the pipeline does once the chunk is mapped).</summary>
+    internal void ReturnBuffers()
+    {
+        var chars = _chars;
+        var starts = _cellStarts;
+        var lengths = _cellLengths;
+        var lines = _lines;
+        var problems = _problems;
+        _chars = [];
+        _cellStarts = [];
+        _cellLengths = [];
+        _lines = [];
+        _problems = [];
+        _rowCapacity = 0;
+        _charCount = 0;
+        Count = 0;
+        if (lines.Length == 0)
+        {
+            return; // returned already
+        }
+
+        ArrayPool<char>.Shared.Return(chars);
+        ArrayPool<int>.Shared.Return(starts);
+        ArrayPool<int>.Shared.Return(lengths);
+        ArrayPool<long>.Shared.Return(lines);
+        ArrayPool<string?>.Shared.Return(problems, clearArray: true);
+    }
+
+    private static void Grow<T>(ref T[] array, int length, int keep)
+    {
+        var bigger = ArrayPool<T>.Shared.Rent(length);
+        array.AsSpan(0, keep).CopyTo(bigger);
+        if (array.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+
+        array = bigger;
+    }
+
+    private int RowCapacity() => ColumnCount == 0
+        ? Math.Min(_lines.Length, _problems.Length)
+        : Math.Min(Math.Min(_lines.Length, _problems.Length), Math.Min(_cellStarts.Length, _cellLengths.Length) / ColumnCount);
+
     private int CheckRow(int row) =>
         (uint)row < (uint)Count ? row : throw new ArgumentOutOfRangeException(nameof(row));
 
     private void EnsureRowCapacity()
     {
-        if (Count < _lines.Length)
+        if (Count < _rowCapacity)
         {
             return;
         }
 
-        var rows = _lines.Length * 2;
-        Array.Resize(ref _lines, rows);
-        Array.Resize(ref _problems, rows);
-        Array.Resize(ref _cellStarts, rows * ColumnCount);
-        Array.Resize(ref _cellLengths, rows * ColumnCount);
+        var rows = Math.Max(16, _rowCapacity * 2);
+        Grow(ref _lines, rows, Count);
+        Grow(ref _problems, rows, Count);
+        Grow(ref _cellStarts, rows * ColumnCount, Count * ColumnCount);
+        Grow(ref _cellLengths, rows * ColumnCount, Count * ColumnCount);
+        _rowCapacity = RowCapacity();
     }
 
     private void EnsureCharCapacity(int extra)
@@ -161,6 +213,6 @@ public sealed class SourceChunk
             return;
         }
 
-        Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + extra));
+        Grow(ref _chars, Math.Max(_chars.Length * 2, _charCount + extra), _charCount);
     }
 }

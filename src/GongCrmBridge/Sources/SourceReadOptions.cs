@@ -6,8 +6,8 @@ public sealed record SourceReadOptions
     /// <summary>Gets the default options.</summary>
     public static SourceReadOptions Default { get; } = new();
 
-    /// <summary>Gets the number of records per <see cref="SourceChunk"/> (problem rows included). Default 4096.</summary>
-    public int ChunkSize { get; init; } = 4096;
+    /// <summary>Gets the number of records per <see cref="SourceChunk"/> (problem rows included). Default 2048.</summary>
+    public int ChunkSize { get; init; } = 2048;
 
     /// <summary>
     /// Gets the largest record accepted, counted in bytes of its UTF-8 text as read (about one byte per character for

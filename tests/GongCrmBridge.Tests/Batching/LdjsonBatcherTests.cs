@@ -77,6 +77,66 @@ public sealed class LdjsonBatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Complete_FilesWrittenAheadThenAnOlderVersionArrives_FirstFileRewrittenNoStaleFiles()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 1024, sortBufferBytes: 4096));
+        var records = Enumerable.Range(1, 60).Select(i => new TestRecord($"ACC-{i:D3}", 100 - i, i + 1)).ToList();
+        await batcher.AddAsync(Chunk("a.csv", [.. records]), default);
+        await Task.Delay(50); // let the files of the closed groups be written ahead
+        await batcher.AddAsync(Chunk("a.csv", new TestRecord("ACC-001", 1, 62)), default);
+
+        var files = await batcher.CompleteAsync(default);
+
+        // ACC-001 (minute 99, line 2) is now a later version: it leaves the first file for a file of its own, last.
+        Assert.DoesNotContain(files.Take(files.Count - 1).SelectMany(ReadLines), l => l.Line == 2);
+        Assert.Equal([("ACC-001", 99, 2L)], ReadLines(files[^1]));
+        Assert.True(files[^1].HoldsLaterVersions);
+        Assert.Contains(ReadLines(files[^2]), l => l.Line == 62);
+        Assert.Equal(Enumerable.Range(0, files.Count), files.Select(f => f.Sequence));
+        Assert.Equal(files.Count * 2, Directory.GetFiles(_work).Length);
+        Assert.Equal(61, files.Sum(f => f.RecordCount));
+    }
+
+    [Fact]
+    public async Task Complete_FilesWrittenAheadNoRepeatedIds_EveryFileSortedAndComplete()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 2048, sortBufferBytes: 4096));
+        var random = new Random(3);
+        var records = Enumerable.Range(1, 400).Select(i => new TestRecord($"ACC-{i:D3}", random.Next(0, 1000), i + 1)).ToArray();
+        foreach (var part in records.Chunk(37))
+        {
+            await batcher.AddAsync(Chunk("a.csv", part), default);
+        }
+
+        var files = await batcher.CompleteAsync(default);
+
+        Assert.True(files.Count > 10);
+        var seen = 0;
+        foreach (var file in files)
+        {
+            var expected = records.Skip(seen).Take(file.RecordCount).Select((r, i) => (r, i)).OrderBy(x => x.r.Minute).ThenBy(x => x.i);
+            Assert.Equal(expected.Select(x => (x.r.Id, x.r.Minute, x.r.Line)), ReadLines(file));
+            seen += file.RecordCount;
+        }
+
+        Assert.Equal(records.Length, seen);
+        Assert.Equal(Enumerable.Range(0, files.Count), files.Select(f => f.Sequence));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_FilesWrittenAheadNotCompleted_NoFileLeftAndSecondDisposeHarmless()
+    {
+        var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 1024, sortBufferBytes: 4096));
+        await batcher.AddAsync(Chunk("a.csv", [.. Enumerable.Range(1, 60).Select(i => new TestRecord($"ACC-{i:D3}", i, i + 1))]), default);
+
+        await batcher.DisposeAsync();
+        await batcher.DisposeAsync();
+
+        Assert.Empty(Directory.GetFiles(_work));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await batcher.AddAsync(Chunk("a.csv", new TestRecord("B", 1, 2)), default));
+    }
+
+    [Fact]
     public async Task Complete_UnsortedRecords_SortedByModifiedDateInsideFileTiesKeepArrival()
     {
         await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options());
