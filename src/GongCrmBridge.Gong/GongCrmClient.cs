@@ -240,7 +240,7 @@ public sealed class GongCrmClient : IGongCrmClient, IDisposable
             await ThrowIfFailedAsync(response, call).ConfigureAwait(false);
             var body = await ReadAsync<RequestStatusResponse>(response, call).ConfigureAwait(false);
             return new RequestStatus(
-                ParseState(body?.Status),
+                RequestStates.ParseWireName(body?.Status),
                 [.. (body?.Errors ?? []).Where(error => error is not null).Select(error => new RequestError(error!.Line, error.Description))],
                 body?.TotalErrorCount,
                 body?.TotalSuccessCount,
@@ -351,14 +351,6 @@ public sealed class GongCrmClient : IGongCrmClient, IDisposable
         return new CrmSchemaField(uniqueName, item.Label ?? uniqueName, type, item.ReferenceTo, item.OrderedValueList, item.IsDeleted ?? false, lastModified);
     }
 
-    private static RequestState? ParseState(string? status) => status switch
-    {
-        "PENDING" => RequestState.Pending,
-        "IN_PROGRESS" => RequestState.InProgress,
-        "DONE" => RequestState.Done,
-        "FAILED" => RequestState.Failed,
-        _ => null,
-    };
 
     private static async Task<T?> ReadAsync<T>(IFlurlResponse response, GongCall call)
         where T : class

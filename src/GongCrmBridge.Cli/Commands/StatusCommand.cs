@@ -31,14 +31,7 @@ internal sealed class StatusCommand(CliEnvironment environment) : GongCommand<St
             // Gong's own status names, not the enum's numbers.
             WriteJson(new
             {
-                status = status.Status switch
-                {
-                    RequestState.Pending => "PENDING",
-                    RequestState.InProgress => "IN_PROGRESS",
-                    RequestState.Done => "DONE",
-                    RequestState.Failed => "FAILED",
-                    _ => null,
-                },
+                status = status.Status.ToWireName(),
                 status.Errors,
                 status.TotalErrorCount,
                 status.TotalSuccessCount,

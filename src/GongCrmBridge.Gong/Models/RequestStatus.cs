@@ -16,6 +16,30 @@ public enum RequestState
     Failed,
 }
 
+/// <summary>Gong's names of <see cref="RequestState"/> values on the wire.</summary>
+public static class RequestStates
+{
+    /// <summary>Returns Gong's name of <paramref name="state"/>, e.g. <c>IN_PROGRESS</c>; null for null.</summary>
+    public static string? ToWireName(this RequestState? state) => state switch
+    {
+        RequestState.Pending => "PENDING",
+        RequestState.InProgress => "IN_PROGRESS",
+        RequestState.Done => "DONE",
+        RequestState.Failed => "FAILED",
+        _ => null,
+    };
+
+    /// <summary>Parses Gong's name of a state; null when it is missing or not one Gong documents.</summary>
+    public static RequestState? ParseWireName(string? name) => name switch
+    {
+        "PENDING" => RequestState.Pending,
+        "IN_PROGRESS" => RequestState.InProgress,
+        "DONE" => RequestState.Done,
+        "FAILED" => RequestState.Failed,
+        _ => null,
+    };
+}
+
 /// <summary>One problem Gong found in an uploaded file.</summary>
 /// <param name="Line">The line in the file (0 = the whole file), if given.</param>
 /// <param name="Description">Gong's description, if given.</param>

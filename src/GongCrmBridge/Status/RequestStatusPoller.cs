@@ -31,7 +31,7 @@ internal sealed class RequestStatusPoller
         {
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             var status = await PollOnceAsync(integrationId, clientRequestId, cancellationToken).ConfigureAwait(false);
-            if (status?.Status is RequestState.Done or RequestState.Failed)
+            if (status is { IsFinal: true })
             {
                 return status;
             }

@@ -102,14 +102,7 @@ internal sealed class BatchUploader(
         File = Path.GetFileName(file.Path),
         Records = file.RecordCount,
         Bytes = file.Bytes,
-        Status = status.Status switch
-        {
-            RequestState.Pending => "PENDING",
-            RequestState.InProgress => "IN_PROGRESS",
-            RequestState.Done => "DONE",
-            RequestState.Failed => "FAILED",
-            _ => null,
-        },
+        Status = status.Status.ToWireName(),
         TotalSuccessCount = status.TotalSuccessCount,
         TotalErrorCount = status.TotalErrorCount,
     };

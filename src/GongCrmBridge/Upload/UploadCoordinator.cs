@@ -76,7 +76,7 @@ internal sealed class UploadCoordinator(BatchUploader uploader, UploadOptions op
         await slots.WaitAsync(stop.Token).ConfigureAwait(false);
         try
         {
-            var outcome = await uploader.UploadAsync(integrationId, file, ClientRequestIds.For(runId, file), stop.Token).ConfigureAwait(false);
+            var outcome = await uploader.UploadAsync(integrationId, file, UploadRequestIds.For(runId, file), stop.Token).ConfigureAwait(false);
             ledger.MarkFinished(outcome);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stop.IsCancellationRequested)
