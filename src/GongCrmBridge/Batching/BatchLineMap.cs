@@ -134,7 +134,7 @@ internal sealed class BatchLineMapWriter : IDisposable
     public BatchLineMapWriter(string path, IReadOnlyList<string> sources)
     {
         Path = path;
-        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 256 * 1024);
+        _stream = NewFile.Create(path, FileAccess.Write, FileShare.None, 256 * 1024);
         _stream.Write(BatchLineMap.Magic);
         Span<byte> number = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(number, sources.Count);

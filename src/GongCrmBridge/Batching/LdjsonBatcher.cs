@@ -93,7 +93,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
 
         var source = SourceIndex(chunk.SourcePath);
         _filter ??= new ObjectIdFilter();
-        _keys ??= new FileStream(_keysPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 256 * 1024);
+        _keys ??= NewFile.Create(_keysPath, FileAccess.ReadWrite, FileShare.None, 256 * 1024);
         var records = chunk.RecordSpan;
         if (_hashes.Length < records.Length)
         {

@@ -12,7 +12,7 @@ internal sealed class LdjsonFileWriter : IDisposable
     public LdjsonFileWriter(string path, IReadOnlyList<string> sources)
     {
         Path = path;
-        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1024 * 1024);
+        _stream = NewFile.Create(path, FileAccess.Write, FileShare.None, 1024 * 1024);
         _lineMap = new BatchLineMapWriter(LineMapPathFor(path), sources);
     }
 

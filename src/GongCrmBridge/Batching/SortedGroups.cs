@@ -217,7 +217,7 @@ internal sealed class SortedGroupBuilder : IDisposable
         }
 
         WaitForSpill();
-        var runs = _runs ??= new FileStream(_runPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1024 * 1024);
+        var runs = _runs ??= NewFile.Create(_runPath, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1024 * 1024);
         var buffer = _buffer;
         var entries = _entries;
         var count = _entryCount;
