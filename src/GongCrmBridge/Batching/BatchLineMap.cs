@@ -92,14 +92,56 @@ public sealed class BatchLineMap : IDisposable
         return ReadEntry(BinaryPrimitives.ReadInt64LittleEndian(offset), out _);
     }
 
-    /// <summary>Returns the origin of every line, in line order, reading the file sequentially.</summary>
+    /// <summary>Returns the origin of every line, in line order, reading the file sequentially in large blocks.</summary>
     public IEnumerable<BatchLineOrigin> All()
     {
-        var position = _firstEntryOffset;
+        var buffer = new byte[64 * 1024];
+        long position = _firstEntryOffset; // file offset of buffer[0]
+        int start = 0, length = 0;
         for (var i = 0; i < Count; i++)
         {
-            yield return ReadEntry(position, out var size);
-            position += size;
+            if (!Buffered(16) || !Buffered(16 + BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(start + 12))))
+            {
+                throw new InvalidDataException("The line map is truncated.");
+            }
+
+            var entry = buffer.AsSpan(start);
+            var idLength = BinaryPrimitives.ReadInt32LittleEndian(entry[12..]);
+            yield return new BatchLineOrigin(
+                _sources[BinaryPrimitives.ReadInt32LittleEndian(entry)],
+                BinaryPrimitives.ReadInt64LittleEndian(entry[4..]),
+                Encoding.UTF8.GetString(entry.Slice(16, idLength)));
+            start += 16 + idLength;
+            length -= 16 + idLength;
+        }
+
+        bool Buffered(int bytes)
+        {
+            if (length >= bytes)
+            {
+                return true;
+            }
+
+            if (bytes > buffer.Length)
+            {
+                Array.Resize(ref buffer, bytes);
+            }
+
+            buffer.AsSpan(start, length).CopyTo(buffer);
+            position += start;
+            start = 0;
+            while (length < bytes)
+            {
+                var read = RandomAccess.Read(_handle, buffer.AsSpan(length), position + length);
+                if (read == 0)
+                {
+                    return false;
+                }
+
+                length += read;
+            }
+
+            return true;
         }
     }
 

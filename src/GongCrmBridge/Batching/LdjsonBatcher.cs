@@ -22,9 +22,9 @@ namespace GongCrmBridge.Batching;
 /// set; <see cref="BatchFile.Sequence"/> gives the upload order.</para>
 /// <para>Files are written while records are still arriving: when a group of records fills a file, a background task
 /// merges it into its LDJSON file at once, so that the merging overlaps reading and mapping instead of all happening
-/// in <see cref="CompleteAsync"/>. This is speculative: it holds when no objectId occurs twice (the usual export);
-/// when <see cref="CompleteAsync"/> finds later versions, the files written ahead are deleted and every file is
-/// written again from the sorted runs, so the files are the same either way.</para>
+/// in <see cref="CompleteAsync"/>, and the group's sort space is reused by the group after next. This is speculative:
+/// it holds when no objectId occurs twice (the usual export); when <see cref="CompleteAsync"/> finds later versions,
+/// each file written ahead is read back and written again without them, so the files are the same either way.</para>
 /// <para>Not thread-safe: call <see cref="AddAsync"/> once per chunk, in source order.</para>
 /// </remarks>
 public sealed class LdjsonBatcher : IAsyncDisposable
@@ -37,6 +37,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     private readonly List<SortedGroupBuilder> _laterVersions = [];
     private readonly List<string> _sources = [];
     private readonly Dictionary<string, int> _sourceIndexes = new(StringComparer.Ordinal);
+    private const int KeySize = 28;
     private readonly string _keysPath;
     private FileStream? _keys;
     private ObjectIdFilter? _filter;
@@ -98,20 +99,19 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         if (_hashes.Length < records.Length)
         {
             _hashes = new ulong[records.Length];
-            _keyBlock = new byte[records.Length * 16];
+            _keyBlock = new byte[records.Length * KeySize];
         }
 
-        // Hashes and (hash, ticks) keys first, then the filter in a loop of its own: its probes are cache misses, and
-        // with nothing else in the loop the processor overlaps many of them.
+        // Hashes and keys first, then the filter in a loop of its own: its probes are cache misses, and with nothing else
+        // in the loop the processor overlaps many of them.
         for (var i = 0; i < records.Length; i++)
         {
             var hash = ObjectIdFilter.Hash(records[i].ObjectId);
             _hashes[i] = hash;
-            BinaryPrimitives.WriteUInt64LittleEndian(_keyBlock.AsSpan(i * 16), hash);
-            BinaryPrimitives.WriteInt64LittleEndian(_keyBlock.AsSpan((i * 16) + 8), records[i].ModifiedUtcTicks);
+            WriteKey(_keyBlock.AsSpan(i * KeySize, KeySize), hash, records[i].ModifiedUtcTicks, source, records[i].Line);
         }
 
-        _keys.Write(_keyBlock, 0, records.Length * 16);
+        _keys.Write(_keyBlock, 0, records.Length * KeySize);
         _filter.AddAll(_hashes.AsSpan(0, records.Length));
 
         var json = chunk.Json.Span;
@@ -161,12 +161,15 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     }
 
     /// <summary>Starts writing the file of a group that <see cref="AddAsync"/> has just closed, after the files before it.</summary>
-    private void WriteAhead(RecordGroup group)
+    /// <returns>The writing, as the group's <see cref="RecordGroup.Released"/>.</returns>
+    private Task WriteAhead(RecordGroup group)
     {
         var index = _writtenAhead.Count;
         var previous = index == 0 ? Task.CompletedTask : _writtenAhead[index - 1];
         string[] sources = [.. _sources];
-        _writtenAhead.Add(WriteAheadAsync(previous, group, index, sources, _stopping.Token));
+        var writing = WriteAheadAsync(previous, group, index, sources, _stopping.Token);
+        _writtenAhead.Add(writing);
+        return writing;
     }
 
     private async Task<BatchFile> WriteAheadAsync(Task previous, RecordGroup group, int index, string[] sources, CancellationToken stopping)
@@ -220,8 +223,11 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         for (var index = 0; index < _writtenAhead.Count; index++)
         {
             var path = NextPath(index);
-            File.Delete(path);
-            File.Delete(LdjsonFileWriter.LineMapPathFor(path));
+            var lineMapPath = LdjsonFileWriter.LineMapPathFor(path);
+            foreach (var file in (ReadOnlySpan<string>)[path, lineMapPath, path + ".aside", lineMapPath + ".aside"])
+            {
+                File.Delete(file);
+            }
         }
     }
 
@@ -267,18 +273,47 @@ public sealed class LdjsonBatcher : IAsyncDisposable
             return files;
         }
 
-        // Later versions move records out of the files written ahead: write every file again.
-        await writtenAhead.ConfigureAwait(false);
-        DeleteWrittenAhead();
-        foreach (var group in _firstVersions.Groups)
+        // Later versions move records out of the files: write every file again without them. The groups written ahead
+        // are read back from their files (their sort space has been reused), the others merged from their runs.
+        var aside = SetAside(await writtenAhead.ConfigureAwait(false));
+        foreach (var file in aside)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var writer = new LdjsonFileWriter(NextPath(files.Count), _sources);
+            LdjsonFileReader.Read(
+                file.Path,
+                file.LineMapPath,
+                (json, origin) =>
+                {
+                    var source = _sourceIndexes[origin.Source];
+                    var objectId = Encoding.UTF8.GetBytes(origin.ObjectId);
+                    if (later is not null && later.TryGetValue((source, origin.Line), out var version))
+                    {
+                        LaterBuilder(version.Generation).Add(new SpillRecord(version.Ticks, version.Seq, origin.Line, source, objectId, json));
+                    }
+                    else
+                    {
+                        writer.Write(json, source, origin.Line, objectId);
+                    }
+                },
+                cancellationToken);
+            File.Delete(file.Path);
+            File.Delete(file.LineMapPath);
+            if (writer.Count > 0)
+            {
+                files.Add(writer.Complete(_type, files.Count, holdsLaterVersions: false));
+            }
+        }
+
+        foreach (var group in _firstVersions.Groups.Skip(aside.Count))
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var writer = new LdjsonFileWriter(NextPath(files.Count), _sources);
             _firstVersions.Merge(group, (in SpillRecord r) =>
             {
-                if (later is not null && later.TryGetValue(r.Seq, out var generation))
+                if (later is not null && later.TryGetValue((r.Source, r.Line), out var version))
                 {
-                    LaterBuilder(generation).Add(r);
+                    LaterBuilder(version.Generation).Add(r);
                 }
                 else
                 {
@@ -306,46 +341,83 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         return files;
     }
 
-    /// <summary>For every record that is a later version of an objectId, its generation (1 = second oldest, ...).</summary>
-    private Dictionary<long, int>? FindLaterVersions()
+    /// <summary>Renames the files written ahead out of the way of the files written again, which take their names.</summary>
+    private static List<BatchFile> SetAside(BatchFile[] files)
+    {
+        var aside = new List<BatchFile>(files.Length);
+        foreach (var file in files)
+        {
+            var path = file.Path + ".aside";
+            var lineMapPath = file.LineMapPath + ".aside";
+            File.Move(file.Path, path, overwrite: true);
+            File.Move(file.LineMapPath, lineMapPath, overwrite: true);
+            aside.Add(file with { Path = path, LineMapPath = lineMapPath });
+        }
+
+        return aside;
+    }
+
+    /// <summary>For every record that is a later version of an objectId, keyed by its origin (source index, line): its
+    /// generation (1 = second oldest, ...) and sort key.</summary>
+    private Dictionary<(int Source, long Line), LaterVersion>? FindLaterVersions()
     {
         if (_filter is null || _filter.Candidates.Count == 0 || _keys is null)
         {
             return null;
         }
 
-        // Exact pass over the candidates only: read (hash, ticks) of every record back, keep those whose hash is a candidate.
+        // Exact pass over the candidates only: read the key of every record back, keep those whose hash is a candidate.
         _keys.Flush();
         _keys.Position = 0;
-        var suspects = new List<(ulong Hash, long Ticks, long Seq)>();
-        var buffer = new byte[64 * 1024];
+        var suspects = new List<(ulong Hash, long Ticks, long Seq, int Source, long Line)>();
+        var buffer = new byte[KeySize * 4096];
         long seq = 0;
         int read;
         while ((read = _keys.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
         {
-            for (var offset = 0; offset + 16 <= read; offset += 16, seq++)
+            for (var offset = 0; offset + KeySize <= read; offset += KeySize, seq++)
             {
-                var hash = BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(offset));
+                var key = buffer.AsSpan(offset, KeySize);
+                var hash = BinaryPrimitives.ReadUInt64LittleEndian(key);
                 if (_filter.Candidates.Contains(hash))
                 {
-                    suspects.Add((hash, BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(offset + 8)), seq));
+                    suspects.Add((
+                        hash,
+                        BinaryPrimitives.ReadInt64LittleEndian(key[8..]),
+                        seq,
+                        BinaryPrimitives.ReadInt32LittleEndian(key[16..]),
+                        BinaryPrimitives.ReadInt64LittleEndian(key[20..])));
                 }
             }
         }
 
-        suspects.Sort();
-        var later = new Dictionary<long, int>();
+        suspects.Sort(); // by hash, then (ticks, arrival): each objectId's versions oldest first
+        var later = new Dictionary<(int Source, long Line), LaterVersion>();
+        var generation = 0;
         for (var i = 1; i < suspects.Count; i++)
         {
-            if (suspects[i].Hash == suspects[i - 1].Hash)
+            generation = suspects[i].Hash == suspects[i - 1].Hash ? generation + 1 : 0;
+            if (generation > 0)
             {
-                var generation = later.TryGetValue(suspects[i - 1].Seq, out var previous) ? previous + 1 : 1;
-                later[suspects[i].Seq] = generation;
+                var (_, ticks, suspectSeq, source, line) = suspects[i];
+                later[(source, line)] = new LaterVersion(generation, ticks, suspectSeq);
             }
         }
 
         return later.Count == 0 ? null : later;
     }
+
+    /// <summary>A record's key in the keys file: objectId hash, modifiedDate ticks, source index, source line.</summary>
+    private static void WriteKey(Span<byte> key, ulong hash, long ticks, int source, long line)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(key, hash);
+        BinaryPrimitives.WriteInt64LittleEndian(key[8..], ticks);
+        BinaryPrimitives.WriteInt32LittleEndian(key[16..], source);
+        BinaryPrimitives.WriteInt64LittleEndian(key[20..], line);
+    }
+
+    /// <summary>Where a later version of an objectId goes (its generation's files) and its sort key there.</summary>
+    private readonly record struct LaterVersion(int Generation, long Ticks, long Seq);
 
     private SortedGroupBuilder LaterBuilder(int generation)
     {

@@ -10,6 +10,13 @@ internal sealed class RecordGroup
 {
     public List<SortedRun> Runs { get; } = [];
 
+    /// <summary>Gets or sets which of the builder's run files holds <see cref="Runs"/>.</summary>
+    public int RunFile { get; set; }
+
+    /// <summary>Gets or sets what completes once the runs have been read for the last time (their space may then be
+    /// written over); <see langword="null"/> while they are still needed.</summary>
+    public Task? Released { get; set; }
+
     public int Count { get; set; }
 
     public long JsonBytes { get; set; }
@@ -19,14 +26,23 @@ internal sealed class RecordGroup
 /// Collects records into size-bounded groups (one per future file), sorting them in a fixed memory buffer and
 /// spilling each sorted buffer as a run to a temporary file; <see cref="Merge"/> streams a group back in order.
 /// </summary>
-/// <remarks>The sort memory is two halves: while one half is sorted and written on a background task, records fill the
-/// other, so the caller (the pipeline's single consumer) does not wait for the disk.</remarks>
+/// <remarks>
+/// <para>The sort memory is two halves: while one half is sorted and written on a background task, records fill the
+/// other, so the caller (the pipeline's single consumer) does not wait for the disk.</para>
+/// <para>When groups are merged as soon as they close (<see cref="GroupClosed"/>), their runs alternate between two
+/// files, each written over from the start once the group before on it is released: the temporary space stays at about
+/// two files' worth whatever the export's size, and writing over pages already in the page cache costs a fraction of
+/// taking new ones. Otherwise every run is appended to one file, kept until the builder is disposed.</para>
+/// </remarks>
 internal sealed class SortedGroupBuilder : IDisposable
 {
     private readonly string _runPath;
     private readonly long _maxFileBytes;
     private readonly int _sortBufferBytes;
-    private FileStream? _runs;
+    private readonly FileStream?[] _runFiles = new FileStream?[2];
+    private readonly long[] _runEnds = new long[2];
+    private readonly RecordGroup?[] _lastGroupOn = new RecordGroup?[2];
+    private Func<RecordGroup, Task>? _groupClosed;
     private byte[] _buffer = new byte[4096];
     private int _used;
     private Entry[] _entries = new Entry[256];
@@ -34,7 +50,6 @@ internal sealed class SortedGroupBuilder : IDisposable
     private byte[] _spareBuffer = [];
     private Entry[] _spareEntries = [];
     private Task _spilling = Task.CompletedTask;
-    private long _runEnd;
     private RecordGroup _current = new();
 
     public SortedGroupBuilder(string runPath, long maxFileBytes, int sortBufferBytes)
@@ -46,9 +61,23 @@ internal sealed class SortedGroupBuilder : IDisposable
 
     public List<RecordGroup> Groups { get; } = [];
 
-    /// <summary>Gets or sets what is called when <see cref="Add"/> closes a full group (its runs are on disk then, and
-    /// <see cref="Merge"/> may read them on another thread while records keep being added).</summary>
-    public Action<RecordGroup>? GroupClosed { get; set; }
+    /// <summary>Gets or sets what is called when <see cref="Add"/> closes a full group: its runs are on disk then, and
+    /// <see cref="Merge"/> may read them on another thread while records keep being added. The task returned completes
+    /// when that merge is over, whether it succeeded or not; the group's run space is written over after it, so the
+    /// group cannot be merged again.</summary>
+    public Func<RecordGroup, Task>? GroupClosed
+    {
+        get => _groupClosed;
+        set
+        {
+            if (Groups.Count > 0 || _current.Runs.Count > 0)
+            {
+                throw new InvalidOperationException("Set GroupClosed before adding records.");
+            }
+
+            _groupClosed = value;
+        }
+    }
 
     public void Add(in SpillRecord record)
     {
@@ -57,7 +86,7 @@ internal sealed class SortedGroupBuilder : IDisposable
         {
             var closed = _current;
             CloseGroup();
-            GroupClosed?.Invoke(closed);
+            closed.Released = _groupClosed?.Invoke(closed);
         }
 
         var size = record.Size;
@@ -92,7 +121,10 @@ internal sealed class SortedGroupBuilder : IDisposable
         }
 
         WaitForSpill();
-        _runs?.Flush();
+        foreach (var runs in _runFiles)
+        {
+            runs?.Flush();
+        }
     }
 
     /// <summary>Streams the records of <paramref name="group"/> to <paramref name="handler"/> sorted by (ticks, arrival).
@@ -104,7 +136,7 @@ internal sealed class SortedGroupBuilder : IDisposable
             return;
         }
 
-        using var handle = File.OpenHandle(_runPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var handle = File.OpenHandle(RunPath(group.RunFile), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
 
         // A binary min-heap of the readers that still have records, ordered by their current (ticks, seq).
         var heap = new RunReader[group.Runs.Count];
@@ -192,10 +224,13 @@ internal sealed class SortedGroupBuilder : IDisposable
             // The spill's failure was reported by Add or Finish, or nobody needs the runs any more.
         }
 
-        _runs?.Dispose();
-        if (_runs is not null)
+        for (var file = 0; file < _runFiles.Length; file++)
         {
-            File.Delete(_runPath);
+            if (_runFiles[file] is { } runs)
+            {
+                runs.Dispose();
+                File.Delete(RunPath(file));
+            }
         }
     }
 
@@ -217,12 +252,18 @@ internal sealed class SortedGroupBuilder : IDisposable
         }
 
         WaitForSpill();
-        var runs = _runs ??= NewFile.Create(_runPath, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1024 * 1024);
+        if (_current.Runs.Count == 0)
+        {
+            StartGroupOnRunFile();
+        }
+
+        var file = _current.RunFile;
+        var runs = _runFiles[file] ??= NewFile.Create(RunPath(file), FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1024 * 1024);
         var buffer = _buffer;
         var entries = _entries;
         var count = _entryCount;
-        _current.Runs.Add(new SortedRun(_runEnd, _used));
-        _runEnd += _used;
+        _current.Runs.Add(new SortedRun(_runEnds[file], _used));
+        _runEnds[file] += _used;
         (_buffer, _spareBuffer) = (_spareBuffer, buffer);
         (_entries, _spareEntries) = (_spareEntries, entries);
         _used = 0;
@@ -241,6 +282,30 @@ internal sealed class SortedGroupBuilder : IDisposable
     }
 
     private void WaitForSpill() => _spilling.GetAwaiter().GetResult();
+
+    /// <summary>Picks the run file of the group starting now; with groups merged ahead, the file the group before last
+    /// used, written over from the start once that group's merge is over.</summary>
+    private void StartGroupOnRunFile()
+    {
+        if (_groupClosed is null)
+        {
+            return; // one file, appended to
+        }
+
+        var file = Groups.Count % _runFiles.Length;
+        if (_lastGroupOn[file]?.Released is { } released)
+        {
+            // A failed merge is reported by whoever awaits it (LdjsonBatcher.CompleteAsync); here it only frees the space.
+            ((IAsyncResult)released).AsyncWaitHandle.WaitOne();
+            _runEnds[file] = 0;
+            _runFiles[file]!.Position = 0;
+        }
+
+        _lastGroupOn[file] = _current;
+        _current.RunFile = file;
+    }
+
+    private string RunPath(int file) => file == 0 ? _runPath : _runPath + "." + file.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A buffered record; sorts by (ticks, arrival). <see cref="IComparable{T}"/> rather than a comparer: the
     /// sort then calls <see cref="CompareTo"/> directly instead of through a delegate.</summary>

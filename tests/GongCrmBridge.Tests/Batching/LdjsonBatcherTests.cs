@@ -124,6 +124,25 @@ public sealed class LdjsonBatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task AddAsync_ManyFilesWrittenAhead_SortSpaceOnDiskStaysAboutTwoFiles()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 2048, sortBufferBytes: 4096));
+        var records = Enumerable.Range(1, 2000).Select(i => new TestRecord($"ACC-{i:D4}", (i * 7919) % 1000, i + 1)).ToArray();
+        foreach (var part in records.Chunk(50))
+        {
+            await batcher.AddAsync(Chunk("a.csv", part), default);
+        }
+
+        // ~80 groups of records went through the sort files; written ahead, each group's space is reused two groups later.
+        var sortFiles = Directory.GetFiles(_work, "*.runs.tmp*");
+        Assert.InRange(sortFiles.Sum(f => new FileInfo(f).Length), 1, 4 * 2 * 2048);
+
+        var files = await batcher.CompleteAsync(default);
+        Assert.True(files.Count > 50);
+        Assert.Equal(records.Select(r => r.Id).Order(), files.SelectMany(ReadLines).Select(l => l.Id).Order());
+    }
+
+    [Fact]
     public async Task DisposeAsync_FilesWrittenAheadNotCompleted_NoFileLeftAndSecondDisposeHarmless()
     {
         var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 1024, sortBufferBytes: 4096));
