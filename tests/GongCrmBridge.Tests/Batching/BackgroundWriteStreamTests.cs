@@ -1,0 +1,53 @@
+using GongCrmBridge.Batching;
+
+namespace GongCrmBridge.Tests.Batching;
+
+public sealed class BackgroundWriteStreamTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("gongbridge-bgwrite-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public void Flush_WritesOverSeveralBlocks_FileHoldsEveryByteInOrder()
+    {
+        var path = Path.Combine(_folder.FullName, "big.ldjson");
+        var expected = new MemoryStream();
+        var random = new Random(5);
+        using (var stream = new BackgroundWriteStream(path))
+        {
+            for (var i = 0; i < 40_000; i++)
+            {
+                var line = new byte[random.Next(1, 200)];
+                random.NextBytes(line);
+                stream.Write(line);
+                stream.WriteByte((byte)'\n');
+                expected.Write(line);
+                expected.WriteByte((byte)'\n');
+                Assert.Equal(expected.Length, stream.Position);
+            }
+
+            stream.Write(new byte[3 * 1024 * 1024]); // one write larger than a block
+            expected.Write(new byte[3 * 1024 * 1024]);
+            stream.Flush();
+        }
+
+        Assert.True(expected.Length > 5 * 1024 * 1024);
+        Assert.Equal(expected.ToArray(), File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Constructor_FileExists_ReplacesIt()
+    {
+        var path = Path.Combine(_folder.FullName, "account-0001.ldjson");
+        File.WriteAllText(path, "stale stale stale");
+
+        using (var stream = new BackgroundWriteStream(path))
+        {
+            stream.Write("{}\n"u8);
+            stream.Flush();
+        }
+
+        Assert.Equal("{}\n", File.ReadAllText(path));
+    }
+}
