@@ -168,7 +168,7 @@ public sealed class BatchLineMap : IDisposable
 /// garbage when it grows.</remarks>
 internal sealed class BatchLineMapWriter : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly BackgroundWriteStream _stream;
     private readonly long _firstEntry;
     private int[] _offsets = System.Buffers.ArrayPool<int>.Shared.Rent(1024);
     private int _count;
@@ -176,7 +176,7 @@ internal sealed class BatchLineMapWriter : IDisposable
     public BatchLineMapWriter(string path, IReadOnlyList<string> sources)
     {
         Path = path;
-        _stream = NewFile.Create(path, FileAccess.Write, FileShare.None, 256 * 1024);
+        _stream = new BackgroundWriteStream(path);
         _stream.Write(BatchLineMap.Magic);
         Span<byte> number = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(number, sources.Count);
@@ -241,6 +241,7 @@ internal sealed class BatchLineMapWriter : IDisposable
         _stream.Write(number[..4]);
         BinaryPrimitives.WriteInt64LittleEndian(number, indexOffset);
         _stream.Write(number);
+        _stream.Flush();
         _stream.Dispose();
     }
 
