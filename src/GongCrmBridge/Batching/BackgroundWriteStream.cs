@@ -25,7 +25,10 @@ internal sealed class BackgroundWriteStream : Stream
     private bool _disposed;
 
     /// <summary>Creates <paramref name="path"/> (replacing a file there) for writing.</summary>
-    public BackgroundWriteStream(string path) => _file = NewFile.Create(path, FileAccess.Write, FileShare.None, bufferSize: 0);
+    /// <param name="path">The file.</param>
+    /// <param name="share">What others may do with the file meanwhile (e.g. read back what was flushed).</param>
+    public BackgroundWriteStream(string path, FileShare share = FileShare.None) =>
+        _file = NewFile.Create(path, FileAccess.Write, share, bufferSize: 0);
 
     /// <inheritdoc />
     public override bool CanRead => false;

@@ -39,7 +39,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     private readonly Dictionary<string, int> _sourceIndexes = new(StringComparer.Ordinal);
     private const int KeySize = 28;
     private readonly string _keysPath;
-    private FileStream? _keys;
+    private BackgroundWriteStream? _keys;
     private ObjectIdFilter? _filter;
     private byte[] _scratch = new byte[1024];
     private ulong[] _hashes = [];
@@ -94,7 +94,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
 
         var source = SourceIndex(chunk.SourcePath);
         _filter ??= new ObjectIdFilter();
-        _keys ??= NewFile.Create(_keysPath, FileAccess.ReadWrite, FileShare.None, 256 * 1024);
+        _keys ??= new BackgroundWriteStream(_keysPath, FileShare.Read);
         var records = chunk.RecordSpan;
         if (_hashes.Length < records.Length)
         {
@@ -368,12 +368,12 @@ public sealed class LdjsonBatcher : IAsyncDisposable
 
         // Exact pass over the candidates only: read the key of every record back, keep those whose hash is a candidate.
         _keys.Flush();
-        _keys.Position = 0;
+        using var keys = new FileStream(_keysPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
         var suspects = new List<(ulong Hash, long Ticks, long Seq, int Source, long Line)>();
         var buffer = new byte[KeySize * 4096];
         long seq = 0;
         int read;
-        while ((read = _keys.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+        while ((read = keys.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
         {
             for (var offset = 0; offset + KeySize <= read; offset += KeySize, seq++)
             {
