@@ -239,6 +239,51 @@ public sealed class LdjsonBatcherTests : IDisposable
         Assert.All(newest, kv => Assert.Equal(kv.Value, seenAt[kv.Key]));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Complete_FilesWrittenAheadFromTwoSources_WrittenAgainWithEveryOriginAndLaterVersionsMovedLast(bool olderVersionLast)
+    {
+        // A second source makes CompleteAsync write the files written ahead again (read back from disk); with an older
+        // version of the first record arriving last, that first record also moves to a file of later versions.
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 1024, sortBufferBytes: 4096));
+        var first = Enumerable.Range(1, 40).Select(i => new TestRecord($"ACC-{i:D3}", 100 + i, i + 1)).ToArray();
+        var second = Enumerable.Range(41, 40).Select(i => new TestRecord($"ACC-{i:D3}", 100 + i, i + 1)).ToArray();
+        await batcher.AddAsync(Chunk("/data/a.csv", first), default);
+        await Task.Delay(50); // let the files of the closed groups be written ahead
+        await batcher.AddAsync(Chunk("/data/b.csv", second), default);
+        if (olderVersionLast)
+        {
+            await batcher.AddAsync(Chunk("/data/b.csv", new TestRecord("ACC-001", 1, 99)), default);
+        }
+
+        var files = await batcher.CompleteAsync(default);
+
+        var origins = files.SelectMany(f =>
+        {
+            using var map = BatchLineMap.Open(f.LineMapPath);
+            return map.All().ToList();
+        }).ToList();
+        var expected = first.Select(r => new BatchLineOrigin("/data/a.csv", r.Line, r.Id))
+            .Concat(second.Select(r => new BatchLineOrigin("/data/b.csv", r.Line, r.Id)))
+            .ToList();
+        if (olderVersionLast)
+        {
+            // ACC-001 at minute 1 (b.csv line 99) is now the oldest version: it stays, the one from a.csv line 2 moves last.
+            expected.RemoveAt(0);
+            expected.Add(new BatchLineOrigin("/data/b.csv", 99, "ACC-001"));
+            expected.Add(new BatchLineOrigin("/data/a.csv", 2, "ACC-001"));
+            Assert.True(files[^1].HoldsLaterVersions);
+            Assert.Equal([("ACC-001", 101, 2L)], ReadLines(files[^1]));
+        }
+
+        Assert.Equal(expected.OrderBy(o => (o.Source, o.Line)), origins.OrderBy(o => (o.Source, o.Line)));
+        Assert.Equal(expected.Count, files.Sum(f => f.RecordCount));
+        Assert.Equal(Enumerable.Range(0, files.Count), files.Select(f => f.Sequence));
+        Assert.Equal(files.Count * 2, Directory.GetFiles(_work).Length);
+        Assert.All(files, f => Assert.Equal(File.ReadAllLines(f.Path).Length, f.RecordCount));
+    }
+
     [Fact]
     public async Task Complete_LineMap_ResolvesEveryLineToSourceLineAndObjectId()
     {
