@@ -21,6 +21,7 @@ public sealed class BatchLineMap : IDisposable
 {
     internal static readonly byte[] Magic = "GCBLMAP1"u8.ToArray();
     private const int FooterSize = 12;
+    private const int EntryHeaderSize = 16;
 
     private readonly SafeFileHandle _handle;
     private readonly string[] _sources;
@@ -89,7 +90,7 @@ public sealed class BatchLineMap : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(line, Count);
         Span<byte> offset = stackalloc byte[8];
         RandomAccess.Read(_handle, offset, _indexOffset + ((line - 1) * 8L));
-        return ReadEntry(BinaryPrimitives.ReadInt64LittleEndian(offset), out _);
+        return ReadEntry(BinaryPrimitives.ReadInt64LittleEndian(offset));
     }
 
     /// <summary>Returns the origin of every line, in line order, reading the file sequentially in large blocks.</summary>
@@ -100,19 +101,15 @@ public sealed class BatchLineMap : IDisposable
         int start = 0, length = 0;
         for (var i = 0; i < Count; i++)
         {
-            if (!Buffered(16) || !Buffered(16 + BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(start + 12))))
+            if (!Buffered(EntryHeaderSize) || !Buffered(EntrySize(buffer.AsSpan(start, EntryHeaderSize))))
             {
                 throw new InvalidDataException("The line map is truncated.");
             }
 
-            var entry = buffer.AsSpan(start);
-            var idLength = BinaryPrimitives.ReadInt32LittleEndian(entry[12..]);
-            yield return new BatchLineOrigin(
-                _sources[BinaryPrimitives.ReadInt32LittleEndian(entry)],
-                BinaryPrimitives.ReadInt64LittleEndian(entry[4..]),
-                Encoding.UTF8.GetString(entry.Slice(16, idLength)));
-            start += 16 + idLength;
-            length -= 16 + idLength;
+            var size = EntrySize(buffer.AsSpan(start, EntryHeaderSize));
+            yield return Decode(buffer.AsSpan(start, size));
+            start += size;
+            length -= size;
         }
 
         bool Buffered(int bytes)
@@ -148,18 +145,23 @@ public sealed class BatchLineMap : IDisposable
     /// <inheritdoc />
     public void Dispose() => _handle.Dispose();
 
-    private BatchLineOrigin ReadEntry(long offset, out int size)
+    /// <summary>The size of an entry (header and objectId) from its header: source i32, line i64, objectId length i32.</summary>
+    private static int EntrySize(ReadOnlySpan<byte> header) => EntryHeaderSize + BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+
+    private BatchLineOrigin ReadEntry(long offset)
     {
-        Span<byte> header = stackalloc byte[16];
+        Span<byte> header = stackalloc byte[EntryHeaderSize];
         RandomAccess.Read(_handle, header, offset);
-        var source = BinaryPrimitives.ReadInt32LittleEndian(header);
-        var line = BinaryPrimitives.ReadInt64LittleEndian(header[4..]);
-        var idLength = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
-        Span<byte> id = idLength <= 256 ? stackalloc byte[idLength] : new byte[idLength];
-        RandomAccess.Read(_handle, id, offset + 16);
-        size = 16 + idLength;
-        return new BatchLineOrigin(_sources[source], line, Encoding.UTF8.GetString(id));
+        var size = EntrySize(header);
+        Span<byte> entry = size <= 512 ? stackalloc byte[size] : new byte[size];
+        RandomAccess.Read(_handle, entry, offset);
+        return Decode(entry);
     }
+
+    private BatchLineOrigin Decode(ReadOnlySpan<byte> entry) => new(
+        _sources[BinaryPrimitives.ReadInt32LittleEndian(entry)],
+        BinaryPrimitives.ReadInt64LittleEndian(entry[4..]),
+        Encoding.UTF8.GetString(entry[EntryHeaderSize..]));
 }
 
 /// <summary>Writes a line map sequentially, one entry per LDJSON line.</summary>

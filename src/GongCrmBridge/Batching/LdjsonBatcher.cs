@@ -29,6 +29,12 @@ namespace GongCrmBridge.Batching;
 /// </remarks>
 public sealed class LdjsonBatcher : IAsyncDisposable
 {
+    /// <summary>The size of a record's entry in the keys file (<see cref="WriteKey"/>).</summary>
+    private const int KeySize = 28;
+
+    /// <summary>Added to the names of files written ahead while they are being written again.</summary>
+    private const string AsideSuffix = ".aside";
+
     private readonly CrmObjectType _type;
     private readonly BatchingOptions _options;
     private readonly string _filePrefix;
@@ -37,7 +43,6 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     private readonly List<SortedGroupBuilder> _laterVersions = [];
     private readonly List<string> _sources = [];
     private readonly Dictionary<string, int> _sourceIndexes = new(StringComparer.Ordinal);
-    private const int KeySize = 28;
     private readonly string _keysPath;
     private BackgroundWriteStream? _keys;
     private ObjectIdFilter? _filter;
@@ -224,7 +229,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         {
             var path = NextPath(index);
             var lineMapPath = LdjsonFileWriter.LineMapPathFor(path);
-            foreach (var file in (ReadOnlySpan<string>)[path, lineMapPath, path + ".aside", lineMapPath + ".aside"])
+            foreach (var file in (ReadOnlySpan<string>)[path, lineMapPath, path + AsideSuffix, lineMapPath + AsideSuffix])
             {
                 File.Delete(file);
             }
@@ -347,8 +352,8 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         var aside = new List<BatchFile>(files.Length);
         foreach (var file in files)
         {
-            var path = file.Path + ".aside";
-            var lineMapPath = file.LineMapPath + ".aside";
+            var path = file.Path + AsideSuffix;
+            var lineMapPath = file.LineMapPath + AsideSuffix;
             File.Move(file.Path, path, overwrite: true);
             File.Move(file.LineMapPath, lineMapPath, overwrite: true);
             aside.Add(file with { Path = path, LineMapPath = lineMapPath });
