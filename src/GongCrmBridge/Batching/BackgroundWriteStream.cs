@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.Win32.SafeHandles;
 
 namespace GongCrmBridge.Batching;
 
@@ -12,11 +13,14 @@ namespace GongCrmBridge.Batching;
 /// as much time as the merge that produces the bytes); with the two overlapped, the merge of a 165 MB file takes about
 /// the longer of the two instead of their sum. Bytes not yet written when the stream is disposed without
 /// <see cref="Flush"/> are dropped (the caller deletes such a file). A failed write is thrown by the next write or flush.
+/// Several streams may write disjoint regions of one file at once (<see cref="BackgroundWriteStream(SafeFileHandle, long)"/>).
 /// </remarks>
 internal sealed class BackgroundWriteStream : Stream
 {
     private const int BlockSize = 1024 * 1024;
-    private readonly FileStream _file;
+    private readonly SafeFileHandle _file;
+    private readonly long _start;
+    private readonly bool _ownsFile;
     private byte[] _block = ArrayPool<byte>.Shared.Rent(BlockSize);
     private byte[] _spare = ArrayPool<byte>.Shared.Rent(BlockSize);
     private int _used;
@@ -27,8 +31,19 @@ internal sealed class BackgroundWriteStream : Stream
     /// <summary>Creates <paramref name="path"/> (replacing a file there) for writing.</summary>
     /// <param name="path">The file.</param>
     /// <param name="share">What others may do with the file meanwhile (e.g. read back what was flushed).</param>
-    public BackgroundWriteStream(string path, FileShare share = FileShare.None) =>
-        _file = NewFile.Create(path, FileAccess.Write, share, bufferSize: 0);
+    public BackgroundWriteStream(string path, FileShare share = FileShare.None)
+    {
+        _file = NewFile.CreateHandle(path, share);
+        _ownsFile = true;
+    }
+
+    /// <summary>Writes into <paramref name="file"/> from <paramref name="start"/> on; the handle stays open when the
+    /// stream is disposed.</summary>
+    public BackgroundWriteStream(SafeFileHandle file, long start)
+    {
+        _file = file;
+        _start = start;
+    }
 
     /// <inheritdoc />
     public override bool CanRead => false;
@@ -107,7 +122,11 @@ internal sealed class BackgroundWriteStream : Stream
             }
             finally
             {
-                _file.Dispose();
+                if (_ownsFile)
+                {
+                    _file.Dispose();
+                }
+
                 ArrayPool<byte>.Shared.Return(_block);
                 ArrayPool<byte>.Shared.Return(_spare);
                 _block = _spare = [];
@@ -128,9 +147,10 @@ internal sealed class BackgroundWriteStream : Stream
         _writing.GetAwaiter().GetResult();
         var block = _block;
         var count = _used;
+        var offset = _start + _handedOff;
         (_block, _spare) = (_spare, block);
         _handedOff += count;
         _used = 0;
-        _writing = Task.Run(() => _file.Write(block, 0, count));
+        _writing = Task.Run(() => RandomAccess.Write(_file, block.AsSpan(0, count), offset));
     }
 }
