@@ -1,5 +1,4 @@
 using System.Buffers;
-using Microsoft.Win32.SafeHandles;
 
 namespace GongCrmBridge.Batching;
 
@@ -13,14 +12,11 @@ namespace GongCrmBridge.Batching;
 /// as much time as the merge that produces the bytes); with the two overlapped, the merge of a 165 MB file takes about
 /// the longer of the two instead of their sum. Bytes not yet written when the stream is disposed without
 /// <see cref="Flush"/> are dropped (the caller deletes such a file). A failed write is thrown by the next write or flush.
-/// Several streams may write disjoint regions of one file at once (<see cref="BackgroundWriteStream(SafeFileHandle, long)"/>).
 /// </remarks>
 internal sealed class BackgroundWriteStream : Stream
 {
     private const int BlockSize = 1024 * 1024;
-    private readonly SafeFileHandle _file;
-    private readonly long _start;
-    private readonly bool _ownsFile;
+    private readonly FileStream _file;
     private byte[] _block = ArrayPool<byte>.Shared.Rent(BlockSize);
     private byte[] _spare = ArrayPool<byte>.Shared.Rent(BlockSize);
     private int _used;
@@ -31,19 +27,8 @@ internal sealed class BackgroundWriteStream : Stream
     /// <summary>Creates <paramref name="path"/> (replacing a file there) for writing.</summary>
     /// <param name="path">The file.</param>
     /// <param name="share">What others may do with the file meanwhile (e.g. read back what was flushed).</param>
-    public BackgroundWriteStream(string path, FileShare share = FileShare.None)
-    {
-        _file = NewFile.CreateHandle(path, share);
-        _ownsFile = true;
-    }
-
-    /// <summary>Writes into <paramref name="file"/> from <paramref name="start"/> on; the handle stays open when the
-    /// stream is disposed.</summary>
-    public BackgroundWriteStream(SafeFileHandle file, long start)
-    {
-        _file = file;
-        _start = start;
-    }
+    public BackgroundWriteStream(string path, FileShare share = FileShare.None) =>
+        _file = NewFile.Create(path, FileAccess.Write, share, bufferSize: 0);
 
     /// <inheritdoc />
     public override bool CanRead => false;
@@ -122,11 +107,7 @@ internal sealed class BackgroundWriteStream : Stream
             }
             finally
             {
-                if (_ownsFile)
-                {
-                    _file.Dispose();
-                }
-
+                _file.Dispose();
                 ArrayPool<byte>.Shared.Return(_block);
                 ArrayPool<byte>.Shared.Return(_spare);
                 _block = _spare = [];
@@ -147,10 +128,9 @@ internal sealed class BackgroundWriteStream : Stream
         _writing.GetAwaiter().GetResult();
         var block = _block;
         var count = _used;
-        var offset = _start + _handedOff;
         (_block, _spare) = (_spare, block);
         _handedOff += count;
         _used = 0;
-        _writing = Task.Run(() => RandomAccess.Write(_file, block.AsSpan(0, count), offset));
+        _writing = Task.Run(() => _file.Write(block, 0, count));
     }
 }

@@ -164,124 +164,41 @@ public sealed class BatchLineMap : IDisposable
         Encoding.UTF8.GetString(entry[EntryHeaderSize..]));
 }
 
-/// <summary>Writes a line map: its header (the sources), one entry per LDJSON line, then the index and footer.</summary>
-/// <remarks>The entries are written by one or more <see cref="LineMapPart"/>s, each into a region of the file known in
-/// advance, so that the halves of a parallel merge write theirs at once. The index is kept in memory until
-/// <see cref="Complete"/> as 32-bit offsets from the first entry (a line map is smaller than its LDJSON file, which is
-/// below 200 MiB) in pooled arrays: 4 bytes a line, and no large-object-heap garbage when it grows.</remarks>
+/// <summary>Writes a line map sequentially, one entry per LDJSON line.</summary>
+/// <remarks>The index is kept in memory until <see cref="Complete"/> as 32-bit offsets from the first entry (a line map
+/// is smaller than its LDJSON file, which is below 200 MiB) in pooled arrays: 4 bytes a line, and no large-object-heap
+/// garbage when it grows.</remarks>
 internal sealed class BatchLineMapWriter : IDisposable
 {
-    private readonly SafeFileHandle _file;
+    private readonly BackgroundWriteStream _stream;
     private readonly long _firstEntry;
-    private readonly LineMapPart[] _parts;
+    private int[] _offsets = System.Buffers.ArrayPool<int>.Shared.Rent(1024);
+    private int _count;
 
-    /// <summary>Creates the line map at <paramref name="path"/> and writes its header.</summary>
-    /// <param name="path">The line map file (replaced if it exists).</param>
-    /// <param name="sources">The source paths the entries' source indexes refer to.</param>
-    /// <param name="partStarts">Where each part's entries start, in bytes after the first entry; the first is 0.</param>
-    public BatchLineMapWriter(string path, IReadOnlyList<string> sources, IReadOnlyList<long> partStarts)
+    public BatchLineMapWriter(string path, IReadOnlyList<string> sources)
     {
         Path = path;
-        _file = NewFile.CreateHandle(path, FileShare.None);
-        var header = new MemoryStream();
-        header.Write(BatchLineMap.Magic);
+        _stream = new BackgroundWriteStream(path);
+        _stream.Write(BatchLineMap.Magic);
         Span<byte> number = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(number, sources.Count);
-        header.Write(number);
+        _stream.Write(number);
         foreach (var source in sources)
         {
             var bytes = Encoding.UTF8.GetBytes(source);
             BinaryPrimitives.WriteInt32LittleEndian(number, bytes.Length);
-            header.Write(number);
-            header.Write(bytes);
+            _stream.Write(number);
+            _stream.Write(bytes);
         }
 
-        RandomAccess.Write(_file, header.GetBuffer().AsSpan(0, (int)header.Length), 0);
-        _firstEntry = header.Length;
-        _parts = [.. partStarts.Select(start => new LineMapPart(_file, _firstEntry, start))];
+        _firstEntry = _stream.Position;
     }
 
     public string Path { get; }
 
-    /// <summary>Gets the writer of the <paramref name="index"/>-th region of entries.</summary>
-    public LineMapPart Part(int index) => _parts[index];
-
-    /// <summary>Writes the index and footer once every part has written its entries, and closes the file.</summary>
-    /// <exception cref="InvalidOperationException">A part did not end where the next one starts.</exception>
-    public void Complete()
-    {
-        for (var i = 0; i < _parts.Length; i++)
-        {
-            _parts[i].Flush();
-            if (i + 1 < _parts.Length && _parts[i].End != _parts[i + 1].Start)
-            {
-                throw new InvalidOperationException($"Line map part {i} ends at {_parts[i].End}, part {i + 1} starts at {_parts[i + 1].Start}.");
-            }
-        }
-
-        var indexOffset = _firstEntry + _parts[^1].End;
-        using var tail = new BackgroundWriteStream(_file, indexOffset);
-        Span<byte> number = stackalloc byte[8];
-        var count = 0;
-        foreach (var part in _parts)
-        {
-            foreach (var offset in part.Offsets)
-            {
-                BinaryPrimitives.WriteInt64LittleEndian(number, _firstEntry + offset);
-                tail.Write(number);
-            }
-
-            count += part.Count;
-        }
-
-        BinaryPrimitives.WriteInt32LittleEndian(number, count);
-        tail.Write(number[..4]);
-        BinaryPrimitives.WriteInt64LittleEndian(number, indexOffset);
-        tail.Write(number);
-        tail.Flush();
-        Dispose();
-    }
-
-    public void Dispose()
-    {
-        foreach (var part in _parts)
-        {
-            part.Dispose();
-        }
-
-        _file.Dispose();
-    }
-}
-
-/// <summary>Writes a line map's entries sequentially into one region of the file.</summary>
-internal sealed class LineMapPart : IDisposable
-{
-    private readonly BackgroundWriteStream _stream;
-    private int[] _offsets = System.Buffers.ArrayPool<int>.Shared.Rent(1024);
-
-    public LineMapPart(SafeFileHandle file, long firstEntry, long start)
-    {
-        _stream = new BackgroundWriteStream(file, firstEntry + start);
-        Start = start;
-    }
-
-    /// <summary>Gets where the part's entries start, in bytes after the line map's first entry.</summary>
-    public long Start { get; }
-
-    /// <summary>Gets where the part's entries end so far, in bytes after the line map's first entry.</summary>
-    public long End => Start + _stream.Position;
-
-    public int Count { get; private set; }
-
-    /// <summary>Gets each entry's offset from the line map's first entry, in line order.</summary>
-    public ReadOnlySpan<int> Offsets => _offsets.AsSpan(0, Count);
-
-    /// <summary>The size of an entry: source i32, line i64, objectId length i32, objectId.</summary>
-    public static int EntrySize(int objectIdLength) => 16 + objectIdLength;
-
     public void Add(int source, long line, ReadOnlySpan<byte> objectIdUtf8)
     {
-        if (Count == _offsets.Length)
+        if (_count == _offsets.Length)
         {
             var bigger = System.Buffers.ArrayPool<int>.Shared.Rent(_offsets.Length * 2);
             _offsets.AsSpan().CopyTo(bigger);
@@ -289,9 +206,9 @@ internal sealed class LineMapPart : IDisposable
             _offsets = bigger;
         }
 
-        _offsets[Count++] = checked((int)End);
+        _offsets[_count++] = checked((int)(_stream.Position - _firstEntry));
         Span<byte> entry = stackalloc byte[16 + 256];
-        entry = objectIdUtf8.Length <= 256 ? entry[..EntrySize(objectIdUtf8.Length)] : new byte[EntrySize(objectIdUtf8.Length)];
+        entry = objectIdUtf8.Length <= 256 ? entry[..(16 + objectIdUtf8.Length)] : new byte[16 + objectIdUtf8.Length];
         BinaryPrimitives.WriteInt32LittleEndian(entry, source);
         BinaryPrimitives.WriteInt64LittleEndian(entry[4..], line);
         BinaryPrimitives.WriteInt32LittleEndian(entry[12..], objectIdUtf8.Length);
@@ -299,11 +216,45 @@ internal sealed class LineMapPart : IDisposable
         _stream.Write(entry);
     }
 
-    public void Flush() => _stream.Flush();
+    /// <summary>Writes the index and footer and closes the file.</summary>
+    public void Complete()
+    {
+        var indexOffset = _stream.Position;
+        Span<byte> number = stackalloc byte[8];
+        var block = new byte[64 * 1024];
+        var used = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            if (used == block.Length)
+            {
+                _stream.Write(block, 0, used);
+                used = 0;
+            }
+
+            BinaryPrimitives.WriteInt64LittleEndian(block.AsSpan(used), _firstEntry + _offsets[i]);
+            used += 8;
+        }
+
+        _stream.Write(block, 0, used);
+
+        ReturnOffsets();
+
+        BinaryPrimitives.WriteInt32LittleEndian(number, _count);
+        _stream.Write(number[..4]);
+        BinaryPrimitives.WriteInt64LittleEndian(number, indexOffset);
+        _stream.Write(number);
+        _stream.Flush();
+        _stream.Dispose();
+    }
 
     public void Dispose()
     {
         _stream.Dispose();
+        ReturnOffsets();
+    }
+
+    private void ReturnOffsets()
+    {
         if (_offsets.Length > 0)
         {
             System.Buffers.ArrayPool<int>.Shared.Return(_offsets);

@@ -17,11 +17,4 @@ internal static class NewFile
         File.Delete(path);
         return new FileStream(path, FileMode.CreateNew, access, share, bufferSize);
     }
-
-    /// <summary>Deletes <paramref name="path"/> if it exists and creates it anew for writing at explicit offsets.</summary>
-    public static Microsoft.Win32.SafeHandles.SafeFileHandle CreateHandle(string path, FileShare share)
-    {
-        File.Delete(path);
-        return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, share);
-    }
 }
