@@ -15,6 +15,9 @@ namespace GongCrmBridge.Pipeline;
 /// <para>Mapping runs on every core; <c>EnsureOrdered</c> hands the chunks to the consumer in source order,
 /// which keeps versions of the same object in file order and makes runs reproducible.</para>
 /// <para>The consumer is single-threaded (the batcher and the tallies are not shared).</para>
+/// <para>A chunk whose mapping throws travels on as a failure, in its place: the consumer throws it when its turn
+/// comes, so no chunk after it is ever consumed. (Had the map block itself faulted, Dataflow's reordering would have
+/// released the chunks mapped after it to the consumer before the fault arrived.)</para>
 /// <para>Chunk buffers are pooled: a source chunk's buffers go back to the pool once it is mapped, a mapped chunk's
 /// once the consumer has returned, so a consumer must copy what it keeps (the batcher does). Without this every
 /// chunk would allocate a few large-object-heap arrays, and every few chunks would cost a full (gen 2) collection.</para>
@@ -30,12 +33,16 @@ internal static class PipelineGraph
         int parallelism,
         CancellationToken cancellationToken)
     {
-        var map = new TransformBlock<SourceChunk, MappedChunk>(
+        var map = new TransformBlock<SourceChunk, Mapped>(
             chunk =>
             {
                 try
                 {
-                    return mapping.Map(chunk);
+                    return new Mapped(mapping.Map(chunk), null);
+                }
+                catch (Exception exception)
+                {
+                    return new Mapped(null, ExceptionDispatchInfo.Capture(exception));
                 }
                 finally
                 {
@@ -50,9 +57,11 @@ internal static class PipelineGraph
                 SingleProducerConstrained = true,
                 CancellationToken = cancellationToken,
             });
-        var sink = new ActionBlock<MappedChunk>(
-            async chunk =>
+        var sink = new ActionBlock<Mapped>(
+            async mapped =>
             {
+                mapped.Failure?.Throw();
+                var chunk = mapped.Chunk!;
                 try
                 {
                     await consume(chunk, cancellationToken).ConfigureAwait(false);
@@ -103,8 +112,11 @@ internal static class PipelineGraph
         }
         catch (AggregateException wrapped) when (wrapped.Flatten().InnerExceptions.Count == 1)
         {
-            // PropagateCompletion hands a mapping failure to the sink wrapped in an AggregateException: surface the cause.
+            // PropagateCompletion hands a failure of the map block to the sink wrapped in an AggregateException: surface the cause.
             ExceptionDispatchInfo.Throw(wrapped.Flatten().InnerExceptions[0]);
         }
     }
+
+    /// <summary>A mapped chunk, or why mapping it failed.</summary>
+    private readonly record struct Mapped(MappedChunk? Chunk, ExceptionDispatchInfo? Failure);
 }
