@@ -3,7 +3,7 @@ using System.Buffers;
 namespace GongCrmBridge.Batching;
 
 /// <summary>
-/// A write-only file stream that hands each full 1 MiB block to a background task for the write system call, so that
+/// A write-only file stream that hands each full 256 KiB block to a background task for the write system call, so that
 /// the thread producing the bytes (a merge) goes on with the next block while the kernel copies the last one into the
 /// page cache.
 /// </summary>
@@ -15,7 +15,7 @@ namespace GongCrmBridge.Batching;
 /// </remarks>
 internal sealed class BackgroundWriteStream : Stream
 {
-    private const int BlockSize = 1024 * 1024;
+    private const int BlockSize = 256 * 1024;
     private readonly FileStream _file;
     private byte[] _block = ArrayPool<byte>.Shared.Rent(BlockSize);
     private byte[] _spare = ArrayPool<byte>.Shared.Rent(BlockSize);

@@ -285,6 +285,28 @@ public sealed class LdjsonBatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Complete_LineMapOfTensOfThousandsOfLines_ResolvesLinesInEveryIndexBlock()
+    {
+        await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 100_000_000));
+        var records = Enumerable.Range(0, 40_000).Select(i => new TestRecord($"ACC-{i:D5}", i, i + 2)).ToArray();
+        foreach (var part in records.Chunk(4096))
+        {
+            await batcher.AddAsync(Chunk("a.csv", part), default);
+        }
+
+        var file = Assert.Single(await batcher.CompleteAsync(default));
+        using var map = BatchLineMap.Open(file.LineMapPath);
+
+        Assert.Equal(40_000, map.Count);
+        foreach (var line in (int[])[1, 16_384, 16_385, 32_768, 32_769, 40_000])
+        {
+            Assert.Equal(new BatchLineOrigin("a.csv", line + 1, $"ACC-{line - 1:D5}"), map.Resolve(line));
+        }
+
+        Assert.Equal(records.Select(r => new BatchLineOrigin("a.csv", r.Line, r.Id)), map.All());
+    }
+
+    [Fact]
     public async Task Complete_LineMap_ResolvesEveryLineToSourceLineAndObjectId()
     {
         await using var batcher = new LdjsonBatcher(CrmObjectType.Lead, Options());
