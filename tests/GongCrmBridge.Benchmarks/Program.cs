@@ -43,4 +43,7 @@ var process = System.Diagnostics.Process.GetCurrentProcess();
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"  cpu {process.UserProcessorTime.TotalSeconds:F2} s user + {process.PrivilegedProcessorTime.TotalSeconds:F2} s sys; allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB; GCs gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; pause {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms; GC committed peak {peakCommitted / 1048576.0:N0} MB"));
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"  jit {System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s"));
 return 0;

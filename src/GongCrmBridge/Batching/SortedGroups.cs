@@ -45,10 +45,10 @@ internal sealed class SortedGroupBuilder : IDisposable
     private Func<RecordGroup, Task>? _groupClosed;
     private byte[] _buffer = new byte[4096];
     private int _used;
-    private Entry[] _entries = new Entry[256];
+    private RunEntry[] _entries = new RunEntry[256];
     private int _entryCount;
     private byte[] _spareBuffer = [];
-    private Entry[] _spareEntries = [];
+    private RunEntry[] _spareEntries = [];
     private Task _spilling = Task.CompletedTask;
     private RecordGroup _current = new();
 
@@ -106,7 +106,7 @@ internal sealed class SortedGroupBuilder : IDisposable
         }
 
         record.WriteTo(_buffer.AsSpan(_used));
-        _entries[_entryCount++] = new Entry(record.Ticks, record.Seq, _used, size);
+        _entries[_entryCount++] = new RunEntry(record.Ticks, record.Seq, _used, size);
         _used += size;
         _current.Count++;
         _current.JsonBytes += lineBytes;
@@ -270,7 +270,7 @@ internal sealed class SortedGroupBuilder : IDisposable
         _entryCount = 0;
         _spilling = Task.Run(() =>
         {
-            entries.AsSpan(0, count).Sort();
+            RunSort.Sort(entries.AsSpan(0, count));
             for (var i = 0; i < count; i++)
             {
                 ref readonly var entry = ref entries[i];
@@ -306,14 +306,6 @@ internal sealed class SortedGroupBuilder : IDisposable
     }
 
     private string RunPath(int file) => file == 0 ? _runPath : _runPath + "." + file.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A buffered record; sorts by (ticks, arrival). <see cref="IComparable{T}"/> rather than a comparer: the
-    /// sort then calls <see cref="CompareTo"/> directly instead of through a delegate.</summary>
-    private readonly record struct Entry(long Ticks, long Seq, int Offset, int Length) : IComparable<Entry>
-    {
-        public int CompareTo(Entry other) =>
-            Ticks != other.Ticks ? Ticks.CompareTo(other.Ticks) : Seq.CompareTo(other.Seq);
-    }
 
     /// <summary>Reads one sorted run sequentially through its own buffer.</summary>
     private sealed class RunReader
