@@ -8,6 +8,10 @@ namespace GongCrmBridge.Cli;
 /// <summary>The <c>gongbridge</c> command tree; <see cref="RunAsync"/> is the whole program, callable in process by tests.</summary>
 internal static class GongBridgeApp
 {
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage(
+        "AOT",
+        "IL3050",
+        Justification = "Spectre.Console.Cli reads the command tree by reflection. A native build keeps the tool's and Spectre's metadata (TrimMode partial), and NativeBuildTests runs every command of the natively compiled tool.")]
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var registrar = new TypeRegistrar();

@@ -303,7 +303,7 @@ public sealed class GongCrmClient : IGongCrmClient, IDisposable
     }
 
     private static CapturedStringContent JsonContent<T>(T value) =>
-        new(JsonSerializer.Serialize(value, GongJson.Options), "application/json; charset=utf-8");
+        new(JsonSerializer.Serialize(value, GongJson.TypeInfo<T>()), "application/json; charset=utf-8");
 
     private static MultipartFormDataContent FileContent(string path)
     {
@@ -363,7 +363,7 @@ public sealed class GongCrmClient : IGongCrmClient, IDisposable
 
         try
         {
-            return JsonSerializer.Deserialize<T>(text, GongJson.Options);
+            return JsonSerializer.Deserialize(text, GongJson.TypeInfo<T>());
         }
         catch (JsonException exception)
         {
@@ -495,7 +495,7 @@ public sealed class GongCrmClient : IGongCrmClient, IDisposable
 
         try
         {
-            var body = JsonSerializer.Deserialize<ErrorResponse>(text, GongJson.Options);
+            var body = JsonSerializer.Deserialize(text, GongJson.TypeInfo<ErrorResponse>());
             var errors = new List<string>();
             if (body?.Errors is { ValueKind: JsonValueKind.Array } array)
             {

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Text.Json;
 using GongCrmBridge.Cli.Infrastructure;
+using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Jobs;
 using Spectre.Console.Cli;
@@ -27,12 +27,6 @@ internal class GongSettings : CommonSettings
 internal abstract class GongCommand<TSettings>(CliEnvironment environment) : AsyncCommand<TSettings>
     where TSettings : GongSettings
 {
-    private static readonly JsonSerializerOptions JsonOutput = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() }, // e.g. "PICKLIST", not 6
-    };
-
     protected CliEnvironment Environment => environment;
 
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
@@ -51,7 +45,7 @@ internal abstract class GongCommand<TSettings>(CliEnvironment environment) : Asy
 
     protected abstract Task<int> ExecuteAsync(IGongCrmClient client, JobDefinition? job, TSettings settings, CancellationToken cancellationToken);
 
-    protected void WriteJson<T>(T value) => environment.Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, JsonOutput));
+    protected void WriteJson<T>(T value) => environment.Console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(value));
 
     /// <summary>Returns <c>--integration-id</c>, else the id of the company's one integration.</summary>
     protected static async Task<long> IntegrationIdAsync(IGongCrmClient client, GongSettings settings, CancellationToken cancellationToken)

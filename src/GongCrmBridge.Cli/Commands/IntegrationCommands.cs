@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using GongCrmBridge.Cli.Infrastructure;
+using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Jobs;
 using GongCrmBridge.Upload;
@@ -88,7 +89,7 @@ internal sealed class IntegrationDeleteCommand(CliEnvironment environment) : Gon
         var receipt = await client.DeleteIntegrationAsync(id, clientRequestId, cancellationToken);
         if (settings.Json)
         {
-            WriteJson(new { integrationId = id, receipt.ClientRequestId, receipt.RequestId });
+            WriteJson(new DeletionOutput(id, receipt.ClientRequestId, receipt.RequestId));
         }
         else
         {

@@ -1,4 +1,5 @@
 using GongCrmBridge.Cli.Infrastructure;
+using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
@@ -71,7 +72,7 @@ internal sealed class SchemaPushCommand(CliEnvironment environment) : GongComman
             .SynchronizeAsync(integrationId, job!, settings.AllowFieldRemoval, cancellationToken);
         if (settings.Json)
         {
-            WriteJson(changes.Select(c => new { objectType = c.ObjectType.ToWireName(), field = c.Field, change = c.Kind.ToString(), detail = c.Detail }));
+            WriteJson(changes.Select(c => new SchemaChangeOutput(c.ObjectType.ToWireName(), c.Field, c.Kind.ToString(), c.Detail)).ToList());
             return ExitCodes.Success;
         }
 

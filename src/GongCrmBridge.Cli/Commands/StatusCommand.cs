@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using GongCrmBridge.Cli.Infrastructure;
+using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
@@ -29,14 +30,8 @@ internal sealed class StatusCommand(CliEnvironment environment) : GongCommand<St
         if (settings.Json)
         {
             // Gong's own status names, not the enum's numbers.
-            WriteJson(new
-            {
-                status = status.Status.ToWireName(),
-                status.Errors,
-                status.TotalErrorCount,
-                status.TotalSuccessCount,
-                status.RequestId,
-            });
+            WriteJson(new RequestStatusOutput(
+                status.Status.ToWireName(), status.Errors, status.TotalErrorCount, status.TotalSuccessCount, status.RequestId));
             return ExitCodes.Success;
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Spectre.Console.Cli;
 
 namespace GongCrmBridge.Cli.Infrastructure;
@@ -8,8 +9,20 @@ namespace GongCrmBridge.Cli.Infrastructure;
 /// </summary>
 internal sealed class TypeRegistrar : ITypeRegistrar, ITypeResolver
 {
+    private const string TypesKept = "Spectre registers and asks for the command and settings types the command tree names " +
+        "(AddCommand<T> keeps their constructors), and a native build keeps the tool's own types whole (TrimMode partial).";
+
     private readonly Dictionary<Type, Func<object>> _factories = [];
 
+    public TypeRegistrar()
+    {
+        // Spectre asks for its optional services as IEnumerable<T>; none is added. Registered one by one, rather than made
+        // for any IEnumerable<T> asked for, because making an array of a type known only at run time needs the JIT.
+        RegisterInstance(typeof(IEnumerable<ICommandInterceptor>), Array.Empty<ICommandInterceptor>());
+        RegisterInstance(typeof(IEnumerable<Spectre.Console.Cli.Help.IHelpProvider>), Array.Empty<Spectre.Console.Cli.Help.IHelpProvider>());
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = TypesKept)]
     public void Register(Type service, Type implementation) => _factories[service] = () => Create(implementation);
 
     public void RegisterInstance(Type service, object implementation) => _factories[service] = () => implementation;
@@ -22,6 +35,7 @@ internal sealed class TypeRegistrar : ITypeRegistrar, ITypeResolver
 
     public ITypeResolver Build() => this;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = TypesKept)]
     public object? Resolve(Type? type)
     {
         if (type is null)
@@ -34,16 +48,10 @@ internal sealed class TypeRegistrar : ITypeRegistrar, ITypeResolver
             return factory();
         }
 
-        // Spectre asks for IEnumerable<T> of optional services (e.g. interceptors); none are registered.
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-        {
-            return Array.CreateInstance(type.GetGenericArguments()[0], 0);
-        }
-
         return type.IsAbstract || type.IsInterface ? null : Create(type);
     }
 
-    private object Create(Type type)
+    private object Create([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type type)
     {
         var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         var arguments = constructor.GetParameters()

@@ -1,20 +1,38 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace GongCrmBridge.Gong.Wire;
 
 // Gong's JSON shapes (CRM-API.md §1.4, §2). Every response property is nullable: Gong documents
 // none as always present and may add fields at any time.
 
-/// <summary>JSON settings for Gong: camelCase, nulls omitted on write, lenient numbers on read.</summary>
+/// <summary>JSON settings for Gong: camelCase, nulls omitted on write, lenient numbers on read; the serialization code
+/// is generated at build time (<see cref="GongWireJson"/>), so a natively compiled tool needs no reflection.</summary>
 internal static class GongJson
 {
-    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    };
+    internal static readonly JsonSerializerOptions Options = new(GongWireJson.Default.Options);
+
+    /// <summary>Returns the generated contract of <typeparamref name="T"/>, a type listed on <see cref="GongWireJson"/>.</summary>
+    internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }
+
+/// <summary>The wire types' generated serialization code.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(RegisterIntegrationRequest))]
+[JsonSerializable(typeof(RegisterIntegrationResponse))]
+[JsonSerializable(typeof(ListIntegrationsResponse))]
+[JsonSerializable(typeof(AsyncProcessingResponse))]
+[JsonSerializable(typeof(List<SchemaFieldItem>))]
+[JsonSerializable(typeof(ListSchemaResponse))]
+[JsonSerializable(typeof(RequestStatusResponse))]
+[JsonSerializable(typeof(GetObjectsResponse))]
+[JsonSerializable(typeof(string[]))]
+internal sealed partial class GongWireJson : JsonSerializerContext;
 
 internal sealed class ErrorResponse
 {

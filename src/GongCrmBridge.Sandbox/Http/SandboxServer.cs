@@ -161,7 +161,7 @@ internal sealed class SandboxServer
 
         _logger.LogDebug("Sandbox {Method} {Path} answered {StatusCode}", context.Request.Method, context.Request.Path.Value, result.StatusCode);
         response.ContentType = "application/json; charset=utf-8";
-        await System.Text.Json.JsonSerializer.SerializeAsync(response.Body, result.Body, result.Body.GetType(), WireJson.Options, context.RequestAborted)
+        await System.Text.Json.JsonSerializer.SerializeAsync(response.Body, result.Body, WireJson.Options.GetTypeInfo(result.Body.GetType()), context.RequestAborted)
             .ConfigureAwait(false);
     }
 }

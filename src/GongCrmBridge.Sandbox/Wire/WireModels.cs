@@ -43,5 +43,17 @@ internal sealed record GetObjectsResponse(string RequestId, IReadOnlyDictionary<
 
 internal static class WireJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = new(SandboxWireJson.Default.Options);
 }
+
+/// <summary>The emulator's wire types' serialization code, generated at build time (no reflection in a native build).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(BaseResponse))]
+[JsonSerializable(typeof(RegisterResponse))]
+[JsonSerializable(typeof(ListIntegrationsResponse))]
+[JsonSerializable(typeof(AsyncProcessingResponse))]
+[JsonSerializable(typeof(ListSchemaResponse))]
+[JsonSerializable(typeof(RequestStatusResponse))]
+[JsonSerializable(typeof(GetObjectsResponse))]
+internal sealed partial class SandboxWireJson : JsonSerializerContext;

@@ -34,7 +34,9 @@ public static class RunReportWriter
         return path;
     }
 
-    /// <summary>Reads a summary written by <see cref="WriteAsync"/>.</summary>
+    /// <summary>Reads a summary written by <see cref="WriteAsync"/> (tests and tools; the tool itself never does).</summary>
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Reads through reflection-based System.Text.Json.")]
+    [System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Reads through reflection-based System.Text.Json.")]
     public static RunSummary Read(string path)
     {
         using var stream = File.OpenRead(path);

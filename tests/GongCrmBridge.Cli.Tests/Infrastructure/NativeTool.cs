@@ -1,0 +1,91 @@
+using System.Diagnostics;
+
+namespace GongCrmBridge.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// The tool compiled natively (<c>dotnet publish -p:PublishAot=true</c>, README "Native build"), once per test run, and
+/// a way to run it as its own process. Compiling takes about a minute.
+/// </summary>
+public sealed class NativeTool : IDisposable
+{
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly TempDirectory _output = new();
+
+    public NativeTool()
+    {
+        Executable = Path.Combine(_output.Path, "gongbridge");
+        if (!ToolchainAvailable)
+        {
+            return; // every native test is skipped
+        }
+
+        var publish = Run(
+            "dotnet",
+            ["publish", Repository.PathOf("src", "GongCrmBridge.Cli"), "-c", "Release", "--use-current-runtime", "-p:PublishAot=true", "-o", _output.Path],
+            environment: null,
+            PublishTimeout);
+        if (publish.ExitCode != 0 || !File.Exists(Executable))
+        {
+            throw new InvalidOperationException("The native publish failed:\n" + publish.All);
+        }
+    }
+
+    /// <summary>Gets whether this machine can link a native program (clang or gcc); the native tests are skipped otherwise.</summary>
+    public static bool ToolchainAvailable { get; } = new[] { "clang", "gcc" }.Any(OnPath);
+
+    public string Executable { get; }
+
+    /// <summary>Runs the native tool with only <paramref name="environment"/> added to this process's variables.</summary>
+    internal CliResult Run(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Run(Executable, args, environment, TimeSpan.FromMinutes(2));
+
+    public void Dispose() => _output.Dispose();
+
+    private static CliResult Run(string program, string[] args, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Repository.Root,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {timeout}.");
+        }
+
+        return new CliResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
+    }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(Path.Combine(directory, program)));
+}
+
+/// <summary>A fact about the natively compiled tool: skipped, saying why, on a machine that cannot link one.</summary>
+public sealed class NativeFactAttribute : FactAttribute
+{
+    public NativeFactAttribute()
+    {
+        if (!NativeTool.ToolchainAvailable)
+        {
+            Skip = "A native build needs clang or gcc to link, and this machine has neither.";
+        }
+    }
+}
