@@ -11,7 +11,7 @@ namespace GongCrmBridge.Gong.Wire;
 /// is generated at build time (<see cref="GongWireJson"/>), so a natively compiled tool needs no reflection.</summary>
 internal static class GongJson
 {
-    internal static readonly JsonSerializerOptions Options = new(GongWireJson.Default.Options);
+    internal static JsonSerializerOptions Options => GongWireJson.Default.Options;
 
     /// <summary>Returns the generated contract of <typeparamref name="T"/>, a type listed on <see cref="GongWireJson"/>.</summary>
     internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

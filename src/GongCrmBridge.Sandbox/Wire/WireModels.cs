@@ -43,7 +43,7 @@ internal sealed record GetObjectsResponse(string RequestId, IReadOnlyDictionary<
 
 internal static class WireJson
 {
-    public static readonly JsonSerializerOptions Options = new(SandboxWireJson.Default.Options);
+    public static JsonSerializerOptions Options => SandboxWireJson.Default.Options;
 }
 
 /// <summary>The emulator's wire types' serialization code, generated at build time (no reflection in a native build).</summary>

@@ -1,14 +1,22 @@
 namespace GongCrmBridge.Batching;
 
-/// <summary>A buffered record of a sort run: where its bytes are, and the key it sorts by (ticks, then arrival).</summary>
+/// <summary>What records sort by inside a file: modifiedDate, then arrival.</summary>
 /// <param name="Ticks">The record's modifiedDate in UTC ticks.</param>
-/// <param name="Seq">The record's arrival number: unique, so no two entries compare equal.</param>
+/// <param name="Seq">The record's arrival number: unique, so no two keys are equal.</param>
+internal readonly record struct SortKey(long Ticks, long Seq)
+{
+    /// <summary>Whether this key sorts before <paramref name="other"/>.</summary>
+    public bool Precedes(in SortKey other) => Ticks != other.Ticks ? Ticks < other.Ticks : Seq < other.Seq;
+}
+
+/// <summary>A buffered record of a sort run: its key, and where its bytes are.</summary>
+/// <param name="Key">What it sorts by.</param>
 /// <param name="Offset">Where the record starts in the sort buffer.</param>
 /// <param name="Length">The record's size in the sort buffer.</param>
-internal readonly record struct RunEntry(long Ticks, long Seq, int Offset, int Length)
+internal readonly record struct RunEntry(SortKey Key, int Offset, int Length)
 {
     /// <summary>Whether this entry sorts before <paramref name="other"/>.</summary>
-    public bool Precedes(in RunEntry other) => Ticks != other.Ticks ? Ticks < other.Ticks : Seq < other.Seq;
+    public bool Precedes(in RunEntry other) => Key.Precedes(other.Key);
 }
 
 /// <summary>

@@ -106,7 +106,7 @@ internal sealed class SortedGroupBuilder : IDisposable
         }
 
         record.WriteTo(_buffer.AsSpan(_used));
-        _entries[_entryCount++] = new RunEntry(record.Ticks, record.Seq, _used, size);
+        _entries[_entryCount++] = new RunEntry(new SortKey(record.Ticks, record.Seq), _used, size);
         _used += size;
         _current.Count++;
         _current.JsonBytes += lineBytes;
@@ -326,9 +326,7 @@ internal sealed class SortedGroupBuilder : IDisposable
             _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(bufferSize);
         }
 
-        public long Ticks { get; private set; }
-
-        public long Seq { get; private set; }
+        public SortKey Key { get; private set; }
 
         public SpillRecord Current => SpillRecord.Read(_buffer.AsSpan(_start, _recordSize));
 
@@ -350,8 +348,7 @@ internal sealed class SortedGroupBuilder : IDisposable
 
             _recordSize = size;
             var record = Current;
-            Ticks = record.Ticks;
-            Seq = record.Seq;
+            Key = new SortKey(record.Ticks, record.Seq);
             return true;
         }
 
@@ -364,7 +361,7 @@ internal sealed class SortedGroupBuilder : IDisposable
         }
 
         /// <summary>Whether this reader's current record sorts before <paramref name="other"/>'s.</summary>
-        public bool Precedes(RunReader other) => Ticks != other.Ticks ? Ticks < other.Ticks : Seq < other.Seq;
+        public bool Precedes(RunReader other) => Key.Precedes(other.Key);
 
         private bool Ensure(int bytes)
         {

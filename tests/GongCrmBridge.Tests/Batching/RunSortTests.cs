@@ -23,9 +23,9 @@ public sealed class RunSortTests
     {
         var random = new Random(count);
         var entries = Enumerable.Range(0, count)
-            .Select(i => new RunEntry(Ticks(shape, i, count, random), Seq: i, Offset: i * 10, Length: 10))
+            .Select(i => new RunEntry(new SortKey(Ticks(shape, i, count, random), Seq: i), Offset: i * 10, Length: 10))
             .ToArray();
-        var expected = entries.OrderBy(e => e.Ticks).ThenBy(e => e.Seq).ToArray();
+        var expected = entries.OrderBy(e => e.Key.Ticks).ThenBy(e => e.Key.Seq).ToArray();
 
         RunSort.Sort(entries);
 
@@ -40,9 +40,9 @@ public sealed class RunSortTests
     {
         var random = new Random(depthLimit);
         var entries = Enumerable.Range(0, 5_000)
-            .Select(i => new RunEntry(random.Next(0, 100), Seq: i, Offset: 0, Length: 1))
+            .Select(i => new RunEntry(new SortKey(random.Next(0, 100), Seq: i), Offset: 0, Length: 1))
             .ToArray();
-        var expected = entries.OrderBy(e => e.Ticks).ThenBy(e => e.Seq).ToArray();
+        var expected = entries.OrderBy(e => e.Key.Ticks).ThenBy(e => e.Key.Seq).ToArray();
 
         RunSort.IntroSort(entries, depthLimit);
 
