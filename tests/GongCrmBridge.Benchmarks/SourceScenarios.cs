@@ -112,6 +112,7 @@ internal static class SourceScenarios
     private static MappedChunk BuildChunk(int first, int count)
     {
         var json = new List<byte>();
+        var ids = new List<byte>();
         var records = new List<MappedRecord>();
         var random = new Random(first);
         for (var i = first; i < first + count; i++)
@@ -119,10 +120,11 @@ internal static class SourceScenarios
             var id = "ACC-" + i.ToString("D10", CultureInfo.InvariantCulture);
             var bytes = Encoding.UTF8.GetBytes(
                 $"{{\"objectId\":\"{id}\",\"modifiedDate\":\"2024-03-01T10:00:00Z\",\"name\":\"Company {i}, Inc\",\"domains\":[\"www{i}.example.com\"],\"industry\":\"Manufacturing\",\"employees\":{i},\"revenue\":{i * 10.5},\"country\":\"DE\",\"city\":\"Berlin\"}}");
-            records.Add(new MappedRecord(id, DateTime.UnixEpoch.AddSeconds(random.Next()).Ticks, i + 2, json.Count, bytes.Length, default));
+            records.Add(new MappedRecord(DateTime.UnixEpoch.AddSeconds(random.Next()).Ticks, i + 2, json.Count, bytes.Length, ids.Count, id.Length, default));
             json.AddRange(bytes);
+            ids.AddRange(Encoding.ASCII.GetBytes(id));
         }
 
-        return new MappedChunk(CrmObjectType.Account, "bench.csv", count, records, json.ToArray(), []);
+        return new MappedChunk(CrmObjectType.Account, "bench.csv", count, records, json.ToArray(), ids.ToArray(), []);
     }
 }

@@ -46,7 +46,6 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     private readonly string _keysPath;
     private BackgroundWriteStream? _keys;
     private ObjectIdFilter? _filter;
-    private byte[] _scratch = new byte[1024];
     private ulong[] _hashes = [];
     private byte[] _keyBlock = [];
     private readonly List<Task<BatchFile>> _writtenAhead = [];
@@ -111,7 +110,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         // in the loop the processor overlaps many of them.
         for (var i = 0; i < records.Length; i++)
         {
-            var hash = ObjectIdFilter.Hash(records[i].ObjectId);
+            var hash = ObjectIdHash.Of(chunk.ObjectIdUtf8(records[i]));
             _hashes[i] = hash;
             WriteKey(_keyBlock.AsSpan(i * KeySize, KeySize), hash, records[i].ModifiedUtcTicks, source, records[i].Line);
         }
@@ -122,7 +121,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         var json = chunk.Json.Span;
         foreach (ref readonly var record in records)
         {
-            var idBytes = Utf8(record.ObjectId);
+            var idBytes = chunk.ObjectIdUtf8(record);
             _firstVersions.Add(new SpillRecord(
                 record.ModifiedUtcTicks, _seq++, record.Line, source, idBytes, json.Slice(record.JsonOffset, record.JsonLength)));
         }
@@ -450,17 +449,5 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         }
 
         return index;
-    }
-
-    private ReadOnlySpan<byte> Utf8(string value)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (max > _scratch.Length)
-        {
-            _scratch = new byte[max];
-        }
-
-        var written = Encoding.UTF8.GetBytes(value, _scratch);
-        return _scratch.AsSpan(0, written);
     }
 }

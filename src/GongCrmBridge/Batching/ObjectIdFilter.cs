@@ -15,23 +15,6 @@ internal sealed class ObjectIdFilter
 
     public HashSet<ulong> Candidates { get; } = [];
 
-    /// <summary>A 64-bit hash of an objectId (FNV-1a over UTF-16, then a MurmurHash3 finalizer).</summary>
-    public static ulong Hash(string objectId)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in objectId)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        hash ^= hash >> 33;
-        hash *= 0xff51afd7ed558ccdUL;
-        hash ^= hash >> 33;
-        hash *= 0xc4ceb9fe1a85ec53UL;
-        hash ^= hash >> 33;
-        return hash;
-    }
-
     /// <summary>Records every hash of <paramref name="hashes"/>, in order.</summary>
     public void AddAll(ReadOnlySpan<ulong> hashes)
     {

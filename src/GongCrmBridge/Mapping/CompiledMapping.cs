@@ -71,9 +71,11 @@ public sealed class CompiledMapping
         }
 
         var output = new JsonBuffer(chunk.CharCount + (chunk.Count * _bytesPerRecordGuess), pooled: true);
+        var objectIds = new JsonBuffer(chunk.Count * 16, pooled: true);
         var scratch = MapScratch.Rent(output);
         var writer = scratch.Writer;
         var record = scratch.Record;
+        record.ObjectIds = objectIds;
         var records = System.Buffers.ArrayPool<MappedRecord>.Shared.Rent(Math.Max(1, chunk.Count));
         var recordCount = 0;
         List<Rejection>? rejections = null;
@@ -88,31 +90,44 @@ public sealed class CompiledMapping
             }
 
             var start = output.WrittenCount;
+            var idStart = objectIds.WrittenCount;
             record.Reset();
             writer.Reset(output);
             if (TryMapRecord(chunk, row, scratch, writer, record, out var failure))
             {
                 writer.Flush();
                 records[recordCount++] = new MappedRecord(
-                    record.ObjectId!,
                     record.ModifiedUtcTicks,
                     line,
                     start,
                     output.WrittenCount - start,
+                    record.ObjectIdStart,
+                    record.ObjectIdLength,
                     new RecordReferences(record.AccountId, record.OwnerId, record.Stage));
             }
             else
             {
                 writer.Reset(output);
                 output.Truncate(start);
-                (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, record.ObjectId, failure.Stage, failure.Reason));
+                (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, record.ObjectIdString(), failure.Stage, failure.Reason));
+                objectIds.Truncate(idStart);
             }
         }
 
         scratch.Release();
-        var jsonLength = output.WrittenCount;
+        record.ObjectIds = null;
+        var (jsonLength, objectIdsLength) = (output.WrittenCount, objectIds.WrittenCount);
         return new MappedChunk(
-            ObjectType, chunk.SourcePath, chunk.Count, records, recordCount, output.DetachPooledArray(), jsonLength, (IReadOnlyList<Rejection>?)rejections ?? []);
+            ObjectType,
+            chunk.SourcePath,
+            chunk.Count,
+            records,
+            recordCount,
+            output.DetachPooledArray(),
+            jsonLength,
+            objectIds.DetachPooledArray(),
+            objectIdsLength,
+            (IReadOnlyList<Rejection>?)rejections ?? []);
     }
 
     private bool TryMapRecord(SourceChunk chunk, int row, MapScratch scratch, System.Text.Json.Utf8JsonWriter writer, RecordState record, out Failure failure)
@@ -125,7 +140,7 @@ public sealed class CompiledMapping
                 return false;
             }
 
-            if (plan.Role == FieldRole.ObjectId && record.ObjectId is null)
+            if (plan.Role == FieldRole.ObjectId && !record.HasObjectId)
             {
                 failure = new Failure(RejectionStage.Validation, $"{plan.Subject} is missing or empty");
                 return false;

@@ -57,7 +57,16 @@ internal readonly record struct Failure(RejectionStage Stage, string Reason);
 /// <summary>What one record produced besides its JSON.</summary>
 internal sealed class RecordState
 {
-    public string? ObjectId { get; set; }
+    /// <summary>Gets or sets where objectIds are written as UTF-8 (the chunk's; none when only checking a constant).</summary>
+    public JsonBuffer? ObjectIds { get; set; }
+
+    /// <summary>Gets where this record's objectId starts in <see cref="ObjectIds"/>.</summary>
+    public int ObjectIdStart { get; private set; }
+
+    /// <summary>Gets the length of this record's objectId in <see cref="ObjectIds"/>, or -1 before it is set.</summary>
+    public int ObjectIdLength { get; private set; } = -1;
+
+    public bool HasObjectId => ObjectIdLength >= 0;
 
     public long ModifiedUtcTicks { get; set; }
 
@@ -71,9 +80,29 @@ internal sealed class RecordState
 
     public string? Stage { get; set; }
 
+    /// <summary>Writes <paramref name="objectId"/> as this record's objectId.</summary>
+    public void SetObjectId(ReadOnlySpan<char> objectId)
+    {
+        if (ObjectIds is null)
+        {
+            ObjectIdLength = 0;
+            return;
+        }
+
+        ObjectIdStart = ObjectIds.WrittenCount;
+        ObjectIdLength = System.Text.Encoding.UTF8.GetBytes(objectId, ObjectIds.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(objectId.Length)));
+        ObjectIds.Advance(ObjectIdLength);
+    }
+
+    /// <summary>Returns the objectId set for this record, or null (for a rejection).</summary>
+    public string? ObjectIdString() =>
+        ObjectIds is not null && HasObjectId
+            ? System.Text.Encoding.UTF8.GetString(ObjectIds.WrittenMemory.Span.Slice(ObjectIdStart, ObjectIdLength))
+            : null;
+
     public void Reset()
     {
-        ObjectId = null;
+        ObjectIdLength = -1;
         ModifiedUtcTicks = 0;
         IsDeleted = false;
         RequiredUnlessDeletedWritten = false;
@@ -565,7 +594,7 @@ internal sealed class FieldPlan
         switch (Role)
         {
             case FieldRole.ObjectId:
-                record.ObjectId = value.ToString();
+                record.SetObjectId(value);
                 break;
             default:
                 break;

@@ -1,3 +1,4 @@
+using GongCrmBridge.Batching;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Mapping;
 using GongCrmBridge.Reporting;
@@ -38,7 +39,7 @@ internal sealed class ReferenceChecker
         {
             foreach (ref readonly var record in chunk.RecordSpan)
             {
-                ids.Add(Hash(record.ObjectId));
+                ids.Add(ObjectIdHash.Of(chunk.ObjectIdUtf8(record)));
             }
         }
 
@@ -69,7 +70,7 @@ internal sealed class ReferenceChecker
 
     private void Check(MappedChunk chunk, in MappedRecord record, string field, string? target, CrmObjectType targetType)
     {
-        if (string.IsNullOrEmpty(target) || !_known.TryGetValue(targetType, out var ids) || ids.Contains(Hash(target)))
+        if (string.IsNullOrEmpty(target) || !_known.TryGetValue(targetType, out var ids) || ids.Contains(ObjectIdHash.Of(target)))
         {
             return;
         }
@@ -89,7 +90,7 @@ internal sealed class ReferenceChecker
         warning.Count++;
         if (warning.Examples.Count < ExamplesPerWarning)
         {
-            warning.Examples.Add(new ReferenceWarningExample(chunk.SourcePath, record.Line, record.ObjectId, target));
+            warning.Examples.Add(new ReferenceWarningExample(chunk.SourcePath, record.Line, chunk.ObjectIdOf(record), target));
         }
     }
 
@@ -136,18 +137,5 @@ internal sealed class ReferenceChecker
 
             return Array.BinarySearch(_sorted, hash) >= 0;
         }
-    }
-
-    /// <summary>64-bit FNV-1a over the UTF-16 code units: stable across runs, cheap, and wide enough that
-    /// collisions among millions of ids are vanishingly rare.</summary>
-    internal static ulong Hash(string value)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var character in value)
-        {
-            hash = (hash ^ character) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using GongCrmBridge.Batching;
 using GongCrmBridge.Gong.Models;
@@ -24,21 +23,18 @@ public sealed class LdjsonBatcherTests : IDisposable
 
     internal static MappedChunk Chunk(string source, params TestRecord[] records) => Chunk(CrmObjectType.Account, source, records);
 
-    internal static MappedChunk Chunk(CrmObjectType type, string source, IReadOnlyList<TestRecord> records)
-    {
-        var json = new MemoryStream();
-        var mapped = new List<MappedRecord>();
-        foreach (var r in records)
-        {
-            var ticks = Epoch.AddMinutes(r.Minute).Ticks;
-            var bytes = Encoding.UTF8.GetBytes(
-                $"{{\"objectId\":\"{r.Id}\",\"modifiedDate\":\"{Epoch.AddMinutes(r.Minute):yyyy-MM-ddTHH:mm:ssZ}\",\"line\":{r.Line}}}");
-            mapped.Add(new MappedRecord(r.Id, ticks, r.Line, (int)json.Length, bytes.Length, default));
-            json.Write(bytes);
-        }
-
-        return new MappedChunk(type, source, records.Count, mapped, json.ToArray(), []);
-    }
+    internal static MappedChunk Chunk(CrmObjectType type, string source, IReadOnlyList<TestRecord> records) =>
+        MappedChunk.FromRecords(
+            type,
+            source,
+            [
+                .. records.Select(r => (
+                    r.Id,
+                    Epoch.AddMinutes(r.Minute).Ticks,
+                    r.Line,
+                    $"{{\"objectId\":\"{r.Id}\",\"modifiedDate\":\"{Epoch.AddMinutes(r.Minute):yyyy-MM-ddTHH:mm:ssZ}\",\"line\":{r.Line}}}",
+                    default(RecordReferences))),
+            ]);
 
     internal static List<(string Id, int Minute, long Line)> ReadLines(BatchFile file) =>
         [.. File.ReadAllLines(file.Path).Select(l =>

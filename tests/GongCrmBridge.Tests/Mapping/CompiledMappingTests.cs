@@ -47,7 +47,7 @@ public sealed class CompiledMappingTests
             """{"objectId":"OPP-7001","modifiedDate":"2024-03-03T14:20:00Z","isDeleted":false,"url":"https://crm.acme.example/deals/OPP-7001","name":"Fabrikam – 2024 renewal","accountId":"ACC-1001","ownerId":"USR-0042","amount":48000.50,"closeDate":"2024-06-30","status":"WON","stage":"closed-won","forecastCategory":"Commit","probabilityPct":70,"primaryContact":"CON-5001"}""",
             Json(result));
         var record = Assert.Single(result.Records);
-        Assert.Equal("OPP-7001", record.ObjectId);
+        Assert.Equal("OPP-7001", result.ObjectIdOf(record));
         Assert.Equal(new DateTime(2024, 3, 3, 14, 20, 0, DateTimeKind.Utc).Ticks, record.ModifiedUtcTicks);
         Assert.Equal(2, record.Line);
         Assert.Equal(new GongCrmBridge.Mapping.RecordReferences("ACC-1001", "USR-0042", "closed-won"), record.References);
@@ -108,7 +108,7 @@ public sealed class CompiledMappingTests
 
         // Then the good records keep source order and exact JSON; both others are rejections
         Assert.Equal(4, result.ReadCount);
-        Assert.Equal(["A-1", "A-2"], result.Records.Select(r => r.ObjectId));
+        Assert.Equal(["A-1", "A-2"], result.Records.Select(r => result.ObjectIdOf(r)));
         Assert.Equal("""{"objectId":"A-1","modifiedDate":"2024-03-01T12:00:00Z","name":"First"}""", Json(result, 0));
         Assert.Equal("""{"objectId":"A-2","modifiedDate":"2024-03-01T12:00:00Z","name":"Second"}""", Json(result, 1));
         Assert.Equal(result.Records[0].JsonLength, result.Records[1].JsonOffset);
@@ -457,7 +457,7 @@ public sealed class CompiledMappingTests
 
         var result = Map(mapping, new() { ["Stage"] = "Closed Won" });
 
-        Assert.Equal("closed-won", Assert.Single(result.Records).ObjectId);
+        Assert.Equal("closed-won", result.ObjectIdOf(Assert.Single(result.Records)));
         Assert.Equal("""{"objectId":"closed-won","modifiedDate":"2024-01-01T00:00:00Z","name":"Closed Won"}""", Json(result));
     }
 

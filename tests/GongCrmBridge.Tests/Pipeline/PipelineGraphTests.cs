@@ -77,7 +77,7 @@ public sealed class PipelineGraphTests
             Accounts,
             (chunk, _) =>
             {
-                seen.Add(chunk.Records[0].ObjectId);
+                seen.Add(chunk.ObjectIdOf(chunk.Records[0]));
                 lines.AddRange(chunk.Records.Select(r => r.Line));
                 return ValueTask.CompletedTask;
             },

@@ -7,11 +7,9 @@ namespace GongCrmBridge.Tests.Pipeline;
 
 public sealed class ReferenceCheckerIdStoreTests
 {
-    private static MappedChunk Chunk(CrmObjectType type, IEnumerable<(string Id, string? AccountId)> records)
-    {
-        var mapped = records.Select((r, i) => new MappedRecord(r.Id, 1, i + 2, 0, 0, new RecordReferences(r.AccountId, null, null))).ToList();
-        return new MappedChunk(type, "export.csv", mapped.Count, mapped, ReadOnlyMemory<byte>.Empty, []);
-    }
+    private static MappedChunk Chunk(CrmObjectType type, IEnumerable<(string Id, string? AccountId)> records) =>
+        MappedChunk.FromRecords(
+            type, "export.csv", [.. records.Select((r, i) => (r.Id, 1L, (long)i + 2, string.Empty, new RecordReferences(r.AccountId, null, null)))]);
 
     [Fact]
     public void Observe_ContactsAfterManyAccounts_WarnsOnlyForMissingAccounts()

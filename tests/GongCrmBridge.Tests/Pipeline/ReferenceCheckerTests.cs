@@ -11,13 +11,8 @@ public sealed class ReferenceCheckerTests
     private readonly record struct Row(string Id, long Line, string? Account = null, string? Owner = null, string? Stage = null);
 
     private static MappedChunk Chunk(CrmObjectType type, string source, params Row[] rows) =>
-        new(
-            type,
-            source,
-            rows.Length,
-            [.. rows.Select(r => new MappedRecord(r.Id, 0, r.Line, 0, 0, new RecordReferences(r.Account, r.Owner, r.Stage)))],
-            ReadOnlyMemory<byte>.Empty,
-            []);
+        MappedChunk.FromRecords(
+            type, source, [.. rows.Select(r => (r.Id, 0L, r.Line, string.Empty, new RecordReferences(r.Account, r.Owner, r.Stage)))]);
 
     private static ReferenceChecker Expecting(params CrmObjectType[] types)
     {

@@ -244,6 +244,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
     {
         // Given a file Gong cannot read at all (a record holds bytes that are not UTF-8)
         var json = new MemoryStream();
+        var ids = new MemoryStream();
         var records = new List<MappedRecord>();
         foreach (var (id, line) in new[] { ("ACC-1", 2L), ("ACC-2", 3L), ("ACC-3", 4L) })
         {
@@ -253,11 +254,13 @@ public sealed class UploadOrderTests : IAsyncLifetime
                 bytes[^3] = 0xFF;
             }
 
-            records.Add(new MappedRecord(id, Epoch.Ticks + line, line, (int)json.Length, bytes.Length, default));
+            records.Add(new MappedRecord(Epoch.Ticks + line, line, (int)json.Length, bytes.Length, (int)ids.Length, id.Length, default));
             json.Write(bytes);
+            ids.Write(Encoding.UTF8.GetBytes(id));
         }
 
-        var file = Assert.Single(await BatchAsync(CrmObjectType.Account, new MappedChunk(CrmObjectType.Account, "account.csv", 3, records, json.ToArray(), [])));
+        var file = Assert.Single(await BatchAsync(
+            CrmObjectType.Account, new MappedChunk(CrmObjectType.Account, "account.csv", 3, records, json.ToArray(), ids.ToArray(), [])));
         var (_, uploader) = Create(Options());
 
         // When it is uploaded
