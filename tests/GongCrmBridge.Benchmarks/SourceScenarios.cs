@@ -120,7 +120,7 @@ internal static class SourceScenarios
             var id = "ACC-" + i.ToString("D10", CultureInfo.InvariantCulture);
             var bytes = Encoding.UTF8.GetBytes(
                 $"{{\"objectId\":\"{id}\",\"modifiedDate\":\"2024-03-01T10:00:00Z\",\"name\":\"Company {i}, Inc\",\"domains\":[\"www{i}.example.com\"],\"industry\":\"Manufacturing\",\"employees\":{i},\"revenue\":{i * 10.5},\"country\":\"DE\",\"city\":\"Berlin\"}}");
-            records.Add(new MappedRecord(DateTime.UnixEpoch.AddSeconds(random.Next()).Ticks, i + 2, json.Count, bytes.Length, ids.Count, id.Length, default));
+            records.Add(new MappedRecord(DateTime.UnixEpoch.AddSeconds(random.Next()).Ticks, i + 2, json.Count, bytes.Length, new IdRange(ids.Count, id.Length), default));
             json.AddRange(bytes);
             ids.AddRange(Encoding.ASCII.GetBytes(id));
         }

@@ -110,7 +110,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         // in the loop the processor overlaps many of them.
         for (var i = 0; i < records.Length; i++)
         {
-            var hash = ObjectIdHash.Of(chunk.ObjectIdUtf8(records[i]));
+            var hash = ObjectIdHash.Of(chunk.IdUtf8(records[i].ObjectId));
             _hashes[i] = hash;
             WriteKey(_keyBlock.AsSpan(i * KeySize, KeySize), hash, records[i].ModifiedUtcTicks, source, records[i].Line);
         }
@@ -121,7 +121,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         var json = chunk.Json.Span;
         foreach (ref readonly var record in records)
         {
-            var idBytes = chunk.ObjectIdUtf8(record);
+            var idBytes = chunk.IdUtf8(record.ObjectId);
             _firstVersions.Add(new SpillRecord(
                 record.ModifiedUtcTicks, _seq++, record.Line, source, idBytes, json.Slice(record.JsonOffset, record.JsonLength)));
         }

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-
 namespace GongCrmBridge.Batching;
 
 /// <summary>The 64-bit hash objectIds are known by, in the batcher (versions of one object) and in the referential
@@ -8,8 +5,6 @@ namespace GongCrmBridge.Batching;
 /// Bloom filter. Stable across runs; collisions among millions of ids are vanishingly rare.</summary>
 internal static class ObjectIdHash
 {
-    private const int StackLimit = 256;
-
     public static ulong Of(ReadOnlySpan<byte> utf8)
     {
         var hash = 14695981039346656037UL;
@@ -24,24 +19,5 @@ internal static class ObjectIdHash
         hash *= 0xc4ceb9fe1a85ec53UL;
         hash ^= hash >> 33;
         return hash;
-    }
-
-    /// <summary>Hashes <paramref name="objectId"/> as <see cref="Of(ReadOnlySpan{byte})"/> hashes its UTF-8 bytes.</summary>
-    public static ulong Of(string objectId)
-    {
-        var length = Encoding.UTF8.GetByteCount(objectId);
-        byte[]? rented = null;
-        var bytes = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            return Of(bytes[..Encoding.UTF8.GetBytes(objectId, bytes)]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
     }
 }

@@ -71,11 +71,11 @@ public sealed class CompiledMapping
         }
 
         var output = new JsonBuffer(chunk.CharCount + (chunk.Count * _bytesPerRecordGuess), pooled: true);
-        var objectIds = new JsonBuffer(chunk.Count * 16, pooled: true);
+        var ids = new JsonBuffer(chunk.Count * 16, pooled: true);
         var scratch = MapScratch.Rent(output);
         var writer = scratch.Writer;
         var record = scratch.Record;
-        record.ObjectIds = objectIds;
+        record.Ids = ids;
         var records = System.Buffers.ArrayPool<MappedRecord>.Shared.Rent(Math.Max(1, chunk.Count));
         var recordCount = 0;
         List<Rejection>? rejections = null;
@@ -90,7 +90,7 @@ public sealed class CompiledMapping
             }
 
             var start = output.WrittenCount;
-            var idStart = objectIds.WrittenCount;
+            var idStart = ids.WrittenCount;
             record.Reset();
             writer.Reset(output);
             if (TryMapRecord(chunk, row, scratch, writer, record, out var failure))
@@ -101,8 +101,7 @@ public sealed class CompiledMapping
                     line,
                     start,
                     output.WrittenCount - start,
-                    record.ObjectIdStart,
-                    record.ObjectIdLength,
+                    record.ObjectId,
                     new RecordReferences(record.AccountId, record.OwnerId, record.Stage));
             }
             else
@@ -110,13 +109,13 @@ public sealed class CompiledMapping
                 writer.Reset(output);
                 output.Truncate(start);
                 (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, record.ObjectIdString(), failure.Stage, failure.Reason));
-                objectIds.Truncate(idStart);
+                ids.Truncate(idStart);
             }
         }
 
         scratch.Release();
-        record.ObjectIds = null;
-        var (jsonLength, objectIdsLength) = (output.WrittenCount, objectIds.WrittenCount);
+        record.Ids = null;
+        var (jsonLength, idsLength) = (output.WrittenCount, ids.WrittenCount);
         return new MappedChunk(
             ObjectType,
             chunk.SourcePath,
@@ -125,8 +124,8 @@ public sealed class CompiledMapping
             recordCount,
             output.DetachPooledArray(),
             jsonLength,
-            objectIds.DetachPooledArray(),
-            objectIdsLength,
+            ids.DetachPooledArray(),
+            idsLength,
             (IReadOnlyList<Rejection>?)rejections ?? []);
     }
 

@@ -57,16 +57,12 @@ internal readonly record struct Failure(RejectionStage Stage, string Reason);
 /// <summary>What one record produced besides its JSON.</summary>
 internal sealed class RecordState
 {
-    /// <summary>Gets or sets where objectIds are written as UTF-8 (the chunk's; none when only checking a constant).</summary>
-    public JsonBuffer? ObjectIds { get; set; }
+    /// <summary>Gets or sets where ids are written as UTF-8 (the chunk's; none when only checking a constant).</summary>
+    public JsonBuffer? Ids { get; set; }
 
-    /// <summary>Gets where this record's objectId starts in <see cref="ObjectIds"/>.</summary>
-    public int ObjectIdStart { get; private set; }
+    public IdRange ObjectId { get; private set; }
 
-    /// <summary>Gets the length of this record's objectId in <see cref="ObjectIds"/>, or -1 before it is set.</summary>
-    public int ObjectIdLength { get; private set; } = -1;
-
-    public bool HasObjectId => ObjectIdLength >= 0;
+    public bool HasObjectId { get; private set; }
 
     public long ModifiedUtcTicks { get; set; }
 
@@ -74,41 +70,63 @@ internal sealed class RecordState
 
     public bool RequiredUnlessDeletedWritten { get; set; }
 
-    public string? AccountId { get; set; }
+    public IdRange AccountId { get; private set; }
 
-    public string? OwnerId { get; set; }
+    public IdRange OwnerId { get; private set; }
 
-    public string? Stage { get; set; }
+    public IdRange Stage { get; private set; }
 
-    /// <summary>Writes <paramref name="objectId"/> as this record's objectId.</summary>
     public void SetObjectId(ReadOnlySpan<char> objectId)
     {
-        if (ObjectIds is null)
-        {
-            ObjectIdLength = 0;
-            return;
-        }
+        ObjectId = WriteId(objectId);
+        HasObjectId = true;
+    }
 
-        ObjectIdStart = ObjectIds.WrittenCount;
-        ObjectIdLength = System.Text.Encoding.UTF8.GetBytes(objectId, ObjectIds.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(objectId.Length)));
-        ObjectIds.Advance(ObjectIdLength);
+    public void SetReference(ReferenceSlot slot, ReadOnlySpan<char> id)
+    {
+        switch (slot)
+        {
+            case ReferenceSlot.AccountId:
+                AccountId = WriteId(id);
+                break;
+            case ReferenceSlot.OwnerId:
+                OwnerId = WriteId(id);
+                break;
+            case ReferenceSlot.Stage:
+                Stage = WriteId(id);
+                break;
+            default:
+                break;
+        }
     }
 
     /// <summary>Returns the objectId set for this record, or null (for a rejection).</summary>
     public string? ObjectIdString() =>
-        ObjectIds is not null && HasObjectId
-            ? System.Text.Encoding.UTF8.GetString(ObjectIds.WrittenMemory.Span.Slice(ObjectIdStart, ObjectIdLength))
-            : null;
+        Ids is not null && HasObjectId ? System.Text.Encoding.UTF8.GetString(Ids.WrittenMemory.Span.Slice(ObjectId.Offset, ObjectId.Length)) : null;
 
     public void Reset()
     {
-        ObjectIdLength = -1;
+        ObjectId = default;
+        HasObjectId = false;
         ModifiedUtcTicks = 0;
         IsDeleted = false;
         RequiredUnlessDeletedWritten = false;
-        AccountId = null;
-        OwnerId = null;
-        Stage = null;
+        AccountId = default;
+        OwnerId = default;
+        Stage = default;
+    }
+
+    private IdRange WriteId(ReadOnlySpan<char> id)
+    {
+        if (Ids is null || id.IsEmpty)
+        {
+            return default;
+        }
+
+        var offset = Ids.WrittenCount;
+        var length = System.Text.Encoding.UTF8.GetBytes(id, Ids.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(id.Length)));
+        Ids.Advance(length);
+        return new IdRange(offset, length);
     }
 }
 
@@ -605,19 +623,9 @@ internal sealed class FieldPlan
             record.RequiredUnlessDeletedWritten = true;
         }
 
-        switch (Reference)
+        if (Reference != ReferenceSlot.None)
         {
-            case ReferenceSlot.AccountId:
-                record.AccountId = value.ToString();
-                break;
-            case ReferenceSlot.OwnerId:
-                record.OwnerId = value.ToString();
-                break;
-            case ReferenceSlot.Stage:
-                record.Stage = value.ToString();
-                break;
-            default:
-                break;
+            record.SetReference(Reference, value);
         }
 
         writer.WriteString(Key, value);

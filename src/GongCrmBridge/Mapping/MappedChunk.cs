@@ -6,30 +6,43 @@ using GongCrmBridge.Reporting;
 
 namespace GongCrmBridge.Mapping;
 
+/// <summary>Where an id lies, as UTF-8, in <see cref="MappedChunk.Ids"/>; empty when the record has none.</summary>
+/// <param name="Offset">Where the id starts.</param>
+/// <param name="Length">Its length in bytes.</param>
+public readonly record struct IdRange(int Offset, int Length)
+{
+    /// <summary>Gets a value indicating whether there is no id.</summary>
+    public bool IsEmpty => Length == 0;
+}
+
 /// <summary>Ids a record points at, kept for the job-wide referential checks (warnings, not rejections).</summary>
 /// <param name="AccountId">CONTACT/DEAL <c>accountId</c>.</param>
 /// <param name="OwnerId">DEAL <c>ownerId</c> (a BUSINESS_USER objectId).</param>
 /// <param name="Stage">DEAL <c>stage</c> (a STAGE objectId).</param>
-public readonly record struct RecordReferences(string? AccountId, string? OwnerId, string? Stage);
+public readonly record struct RecordReferences(IdRange AccountId, IdRange OwnerId, IdRange Stage);
+
+/// <summary>The ids a record points at, as text, for <see cref="MappedChunk.FromRecords"/>.</summary>
+/// <param name="AccountId">CONTACT/DEAL <c>accountId</c>.</param>
+/// <param name="OwnerId">DEAL <c>ownerId</c>.</param>
+/// <param name="Stage">DEAL <c>stage</c>.</param>
+public readonly record struct ReferenceIds(string? AccountId = null, string? OwnerId = null, string? Stage = null);
 
 /// <summary>A record that passed mapping and validation, ready to be written into an LDJSON file.</summary>
 /// <param name="ModifiedUtcTicks">Its <c>modifiedDate</c> in UTC ticks: the sort key inside a file and across versions.</param>
 /// <param name="Line">1-based physical line in the source export.</param>
 /// <param name="JsonOffset">Where the record's JSON object (UTF-8, no line break) starts in <see cref="MappedChunk.Json"/>.</param>
 /// <param name="JsonLength">Its length in bytes.</param>
-/// <param name="ObjectIdOffset">Where the record's objectId (UTF-8) starts in <see cref="MappedChunk.ObjectIds"/>.</param>
-/// <param name="ObjectIdLength">Its length in bytes.</param>
+/// <param name="ObjectId">Where the record's objectId lies in <see cref="MappedChunk.Ids"/>.</param>
 /// <param name="References">Ids it points at, for the referential checks.</param>
-/// <remarks>The objectId is kept as bytes beside the JSON rather than as a string per record: what reads it (the
-/// batcher's hashes and line maps, the referential checks) wants UTF-8, and a string per record was three quarters of
-/// everything a run allocated. <see cref="MappedChunk.ObjectIdOf"/> makes the string where one is needed.</remarks>
+/// <remarks>Ids are kept as UTF-8 bytes beside the JSON rather than as strings per record: what reads them (the
+/// batcher's hashes and line maps, the referential checks) wants UTF-8, and the objectId string made per record was
+/// three quarters of everything a run allocated. <see cref="MappedChunk.IdOf"/> makes a string where one is needed.</remarks>
 public readonly record struct MappedRecord(
     long ModifiedUtcTicks,
     long Line,
     int JsonOffset,
     int JsonLength,
-    int ObjectIdOffset,
-    int ObjectIdLength,
+    IdRange ObjectId,
     RecordReferences References);
 
 /// <summary>The outcome of mapping one <see cref="Sources.SourceChunk"/>: valid records as JSON, and rejections.</summary>
@@ -38,7 +51,7 @@ public sealed class MappedChunk
 {
     private MappedRecord[]? _pooledRecords;
     private byte[]? _pooledJson;
-    private byte[]? _pooledObjectIds;
+    private byte[]? _pooledIds;
 
     /// <summary>Initializes a new instance of the <see cref="MappedChunk"/> class.</summary>
     public MappedChunk(
@@ -47,7 +60,7 @@ public sealed class MappedChunk
         int readCount,
         IReadOnlyList<MappedRecord> records,
         ReadOnlyMemory<byte> json,
-        ReadOnlyMemory<byte> objectIds,
+        ReadOnlyMemory<byte> ids,
         IReadOnlyList<Rejection> rejections)
     {
         ObjectType = objectType;
@@ -55,7 +68,7 @@ public sealed class MappedChunk
         ReadCount = readCount;
         Records = records;
         Json = json;
-        ObjectIds = objectIds;
+        Ids = ids;
         Rejections = rejections;
     }
 
@@ -69,8 +82,8 @@ public sealed class MappedChunk
         int recordCount,
         byte[] pooledJson,
         int jsonLength,
-        byte[] pooledObjectIds,
-        int objectIdsLength,
+        byte[] pooledIds,
+        int idsLength,
         IReadOnlyList<Rejection> rejections)
         : this(
             objectType,
@@ -78,19 +91,19 @@ public sealed class MappedChunk
             readCount,
             new ArraySegment<MappedRecord>(pooledRecords, 0, recordCount),
             pooledJson.AsMemory(0, jsonLength),
-            pooledObjectIds.AsMemory(0, objectIdsLength),
+            pooledIds.AsMemory(0, idsLength),
             rejections)
     {
         _pooledRecords = pooledRecords;
         _pooledJson = pooledJson;
-        _pooledObjectIds = pooledObjectIds;
+        _pooledIds = pooledIds;
     }
 
     /// <summary>Builds a chunk of whole records (tests, tools): their JSON and objectIds are copied into the chunk.</summary>
     public static MappedChunk FromRecords(
         CrmObjectType objectType,
         string sourcePath,
-        IReadOnlyList<(string ObjectId, long ModifiedUtcTicks, long Line, string Json, RecordReferences References)> records,
+        IReadOnlyList<(string ObjectId, long ModifiedUtcTicks, long Line, string Json, ReferenceIds References)> records,
         int? readCount = null,
         IReadOnlyList<Rejection>? rejections = null)
     {
@@ -100,11 +113,18 @@ public sealed class MappedChunk
         var mapped = new List<MappedRecord>(records.Count);
         foreach (var (objectId, ticks, line, text, references) in records)
         {
-            var (jsonOffset, idOffset) = (json.WrittenCount, ids.WrittenCount);
+            var jsonOffset = json.WrittenCount;
             var jsonLength = Encoding.UTF8.GetBytes(text.AsSpan(), json);
-            var idLength = Encoding.UTF8.GetBytes(objectId.AsSpan(), ids);
-            mapped.Add(new MappedRecord(ticks, line, jsonOffset, (int)jsonLength, idOffset, (int)idLength, references));
+            mapped.Add(new MappedRecord(
+                ticks,
+                line,
+                jsonOffset,
+                (int)jsonLength,
+                Append(objectId),
+                new RecordReferences(Append(references.AccountId), Append(references.OwnerId), Append(references.Stage))));
         }
+
+        IdRange Append(string? id) => new(ids.WrittenCount, (int)Encoding.UTF8.GetBytes(id.AsSpan(), ids));
 
         rejections ??= [];
         return new MappedChunk(
@@ -126,8 +146,8 @@ public sealed class MappedChunk
     /// <summary>Gets the UTF-8 JSON of every valid record, back to back.</summary>
     public ReadOnlyMemory<byte> Json { get; private set; }
 
-    /// <summary>Gets the UTF-8 objectId of every valid record, back to back.</summary>
-    public ReadOnlyMemory<byte> ObjectIds { get; private set; }
+    /// <summary>Gets the ids of every valid record (its objectId and the ids it points at) as UTF-8, back to back.</summary>
+    public ReadOnlyMemory<byte> Ids { get; private set; }
 
     /// <summary>Gets the rejected records.</summary>
     public IReadOnlyList<Rejection> Rejections { get; }
@@ -147,29 +167,32 @@ public sealed class MappedChunk
     {
         var records = _pooledRecords;
         var json = _pooledJson;
-        var objectIds = _pooledObjectIds;
+        var ids = _pooledIds;
         _pooledRecords = null;
         _pooledJson = null;
-        _pooledObjectIds = null;
-        if (records is null || json is null || objectIds is null)
+        _pooledIds = null;
+        if (records is null || json is null || ids is null)
         {
             return;
         }
 
         Records = [];
         Json = ReadOnlyMemory<byte>.Empty;
-        ObjectIds = ReadOnlyMemory<byte>.Empty;
-        ArrayPool<MappedRecord>.Shared.Return(records, clearArray: true); // References hold strings
+        Ids = ReadOnlyMemory<byte>.Empty;
+        ArrayPool<MappedRecord>.Shared.Return(records);
         ArrayPool<byte>.Shared.Return(json);
-        ArrayPool<byte>.Shared.Return(objectIds);
+        ArrayPool<byte>.Shared.Return(ids);
     }
 
     /// <summary>Returns the JSON object of <paramref name="record"/>.</summary>
     public ReadOnlySpan<byte> JsonOf(in MappedRecord record) => Json.Span.Slice(record.JsonOffset, record.JsonLength);
 
-    /// <summary>Returns the objectId of <paramref name="record"/> as UTF-8.</summary>
-    public ReadOnlySpan<byte> ObjectIdUtf8(in MappedRecord record) => ObjectIds.Span.Slice(record.ObjectIdOffset, record.ObjectIdLength);
+    /// <summary>Returns the id at <paramref name="range"/> as UTF-8.</summary>
+    public ReadOnlySpan<byte> IdUtf8(IdRange range) => Ids.Span.Slice(range.Offset, range.Length);
+
+    /// <summary>Returns the id at <paramref name="range"/>, or null when the range is empty.</summary>
+    public string? IdOf(IdRange range) => range.IsEmpty ? null : Encoding.UTF8.GetString(IdUtf8(range));
 
     /// <summary>Returns the objectId of <paramref name="record"/>.</summary>
-    public string ObjectIdOf(in MappedRecord record) => Encoding.UTF8.GetString(ObjectIdUtf8(record));
+    public string ObjectIdOf(in MappedRecord record) => IdOf(record.ObjectId)!;
 }

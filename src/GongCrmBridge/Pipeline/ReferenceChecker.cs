@@ -39,7 +39,7 @@ internal sealed class ReferenceChecker
         {
             foreach (ref readonly var record in chunk.RecordSpan)
             {
-                ids.Add(ObjectIdHash.Of(chunk.ObjectIdUtf8(record)));
+                ids.Add(ObjectIdHash.Of(chunk.IdUtf8(record.ObjectId)));
             }
         }
 
@@ -68,9 +68,9 @@ internal sealed class ReferenceChecker
         _ => false,
     };
 
-    private void Check(MappedChunk chunk, in MappedRecord record, string field, string? target, CrmObjectType targetType)
+    private void Check(MappedChunk chunk, in MappedRecord record, string field, IdRange target, CrmObjectType targetType)
     {
-        if (string.IsNullOrEmpty(target) || !_known.TryGetValue(targetType, out var ids) || ids.Contains(ObjectIdHash.Of(target)))
+        if (target.IsEmpty || !_known.TryGetValue(targetType, out var ids) || ids.Contains(ObjectIdHash.Of(chunk.IdUtf8(target))))
         {
             return;
         }
@@ -90,7 +90,7 @@ internal sealed class ReferenceChecker
         warning.Count++;
         if (warning.Examples.Count < ExamplesPerWarning)
         {
-            warning.Examples.Add(new ReferenceWarningExample(chunk.SourcePath, record.Line, chunk.ObjectIdOf(record), target));
+            warning.Examples.Add(new ReferenceWarningExample(chunk.SourcePath, record.Line, chunk.ObjectIdOf(record), chunk.IdOf(target)!));
         }
     }
 

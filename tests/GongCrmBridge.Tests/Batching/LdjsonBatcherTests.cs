@@ -33,7 +33,7 @@ public sealed class LdjsonBatcherTests : IDisposable
                     Epoch.AddMinutes(r.Minute).Ticks,
                     r.Line,
                     $"{{\"objectId\":\"{r.Id}\",\"modifiedDate\":\"{Epoch.AddMinutes(r.Minute):yyyy-MM-ddTHH:mm:ssZ}\",\"line\":{r.Line}}}",
-                    default(RecordReferences))),
+                    default(ReferenceIds))),
             ]);
 
     internal static List<(string Id, int Minute, long Line)> ReadLines(BatchFile file) =>

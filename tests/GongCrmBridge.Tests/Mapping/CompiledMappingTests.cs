@@ -50,7 +50,7 @@ public sealed class CompiledMappingTests
         Assert.Equal("OPP-7001", result.ObjectIdOf(record));
         Assert.Equal(new DateTime(2024, 3, 3, 14, 20, 0, DateTimeKind.Utc).Ticks, record.ModifiedUtcTicks);
         Assert.Equal(2, record.Line);
-        Assert.Equal(new GongCrmBridge.Mapping.RecordReferences("ACC-1001", "USR-0042", "closed-won"), record.References);
+        Assert.Equal(("ACC-1001", "USR-0042", "closed-won"), References(result, record));
     }
 
     [Fact]

@@ -78,6 +78,10 @@ internal static class MappingTestKit
     public static string Json(MappedChunk chunk, int record = 0) =>
         Encoding.UTF8.GetString(chunk.JsonOf(chunk.Records[record]));
 
+    /// <summary>The ids <paramref name="record"/> points at, as text.</summary>
+    public static (string? AccountId, string? OwnerId, string? Stage) References(MappedChunk chunk, MappedRecord record) =>
+        (chunk.IdOf(record.References.AccountId), chunk.IdOf(record.References.OwnerId), chunk.IdOf(record.References.Stage));
+
     /// <summary>Maps one row and returns its JSON; fails the test when it is rejected.</summary>
     public static string MapOne(CompiledMapping mapping, Dictionary<string, string> row)
     {

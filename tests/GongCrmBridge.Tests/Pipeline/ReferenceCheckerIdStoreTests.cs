@@ -9,7 +9,7 @@ public sealed class ReferenceCheckerIdStoreTests
 {
     private static MappedChunk Chunk(CrmObjectType type, IEnumerable<(string Id, string? AccountId)> records) =>
         MappedChunk.FromRecords(
-            type, "export.csv", [.. records.Select((r, i) => (r.Id, 1L, (long)i + 2, string.Empty, new RecordReferences(r.AccountId, null, null)))]);
+            type, "export.csv", [.. records.Select((r, i) => (r.Id, 1L, (long)i + 2, string.Empty, new ReferenceIds(r.AccountId)))]);
 
     [Fact]
     public void Observe_ContactsAfterManyAccounts_WarnsOnlyForMissingAccounts()

@@ -12,7 +12,7 @@ public sealed class ReferenceCheckerTests
 
     private static MappedChunk Chunk(CrmObjectType type, string source, params Row[] rows) =>
         MappedChunk.FromRecords(
-            type, source, [.. rows.Select(r => (r.Id, 0L, r.Line, string.Empty, new RecordReferences(r.Account, r.Owner, r.Stage)))]);
+            type, source, [.. rows.Select(r => (r.Id, 0L, r.Line, string.Empty, new ReferenceIds(r.Account, r.Owner, r.Stage)))]);
 
     private static ReferenceChecker Expecting(params CrmObjectType[] types)
     {

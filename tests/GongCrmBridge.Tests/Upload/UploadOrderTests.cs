@@ -254,7 +254,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
                 bytes[^3] = 0xFF;
             }
 
-            records.Add(new MappedRecord(Epoch.Ticks + line, line, (int)json.Length, bytes.Length, (int)ids.Length, id.Length, default));
+            records.Add(new MappedRecord(Epoch.Ticks + line, line, (int)json.Length, bytes.Length, new IdRange((int)ids.Length, id.Length), default));
             json.Write(bytes);
             ids.Write(Encoding.UTF8.GetBytes(id));
         }

@@ -226,7 +226,7 @@ public sealed class GongValidationTests
         Assert.Equal(
             """{"objectId":"CON-5001","modifiedDate":"2024-03-01T08:05:00Z","accountId":"ACC-1001","emailAddress":"li.wei@fabrikam.example","firstName":"Li","lastName":"Wei","title":"Head of IT","phoneNumber":"+44 20 7946 0000"}""",
             Json(result));
-        Assert.Equal(new GongCrmBridge.Mapping.RecordReferences("ACC-1001", null, null), result.Records[0].References);
+        Assert.Equal(("ACC-1001", null, null), References(result, result.Records[0]));
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public sealed class GongValidationTests
         Assert.Equal(
             """{"objectId":"OPP-1","modifiedDate":"2024-03-01T08:00:00Z","accountId":"ACC 1001","ownerId":"owner#1","stage":"Closed Won","contact":"CON 5001"}""",
             Json(result));
-        Assert.Equal(new GongCrmBridge.Mapping.RecordReferences("ACC 1001", "owner#1", "Closed Won"), result.Records[0].References);
+        Assert.Equal(("ACC 1001", "owner#1", "Closed Won"), References(result, result.Records[0]));
     }
 
     [Fact]
