@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using GongCrmBridge.Cli.Tests.Infrastructure;
@@ -78,6 +79,41 @@ public sealed class NativeBuildTests(NativeTool native) : IClassFixture<NativeTo
         Assert.Equal(id, deleted.GetProperty("integrationId").GetInt64().ToString(CultureInfo.InvariantCulture));
     }
 
+    [NativeFact]
+    public async Task SandboxServe_UntilTerminated_ServesGongOverHttpAndExitsCleanly()
+    {
+        // Given the native emulator server on a free port
+        using var server = native.Start("sandbox", "serve", "--port", "0");
+        var printed = new Dictionary<string, string>();
+        string? url = null;
+        while (url is null || printed.Count < 2)
+        {
+            var line = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))
+                       ?? throw new InvalidOperationException("The server stopped before printing its address: " + await server.StandardError.ReadToEndAsync());
+            if (System.Text.RegularExpressions.Regex.Match(line, @"listening on (http://127\.0\.0\.1:\d+)") is { Success: true } listening)
+            {
+                url = listening.Groups[1].Value;
+            }
+            else if (System.Text.RegularExpressions.Regex.Match(line, @"export (GONG_ACCESS_KEY(?:_SECRET)?)=(\S+)") is { Success: true } export)
+            {
+                printed[export.Groups[1].Value] = export.Groups[2].Value;
+            }
+        }
+
+        // When the native tool asks it for the integrations, with the credentials it printed, and then it is terminated
+        var shown = native.Run(printed, "integration", "show", "--json", "--base-url", url);
+        using (var terminate = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await terminate.WaitForExitAsync();
+        }
+
+        await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Then it answered over HTTP (no integration yet) and stopped cleanly
+        Assert.Equal(0, Json(shown).GetArrayLength());
+        Assert.Equal(0, server.ExitCode);
+    }
+
     private static JsonElement Json(CliResult result)
     {
         Assert.True(result.ExitCode == 0, result.All);
@@ -88,9 +124,12 @@ public sealed class NativeBuildTests(NativeTool native) : IClassFixture<NativeTo
     /// <summary>The run log's messages without their times and run id.</summary>
     private static List<string> LogMessages(string reportDirectory) =>
     [
-        .. File.ReadLines(Path.Combine(reportDirectory, "run.log"))
-            .Select(line => JsonDocument.Parse(line).RootElement)
-            .Select(entry => entry.GetProperty("@mt").GetString() + " " + (entry.TryGetProperty("ObjectType", out var type) ? type.GetString() : null)),
+        .. File.ReadLines(Path.Combine(reportDirectory, "run.log")).Select(line =>
+        {
+            using var entry = JsonDocument.Parse(line);
+            var root = entry.RootElement;
+            return root.GetProperty("@mt").GetString() + " " + (root.TryGetProperty("ObjectType", out var type) ? type.GetString() : null);
+        }),
     ];
 
     private static List<string> Files(string directory) =>

@@ -40,9 +40,26 @@ public sealed class NativeTool : IDisposable
     internal CliResult Run(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
         Run(Executable, args, environment, TimeSpan.FromMinutes(2));
 
+    /// <summary>Starts the native tool and returns it running, its output redirected (for commands that serve).</summary>
+    internal Process Start(params string[] args) => Process.Start(StartInfo(Executable, args, environment: null))!;
+
     public void Dispose() => _output.Dispose();
 
     private static CliResult Run(string program, string[] args, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)
+    {
+        using var process = Process.Start(StartInfo(program, args, environment))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {timeout}.");
+        }
+
+        return new CliResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
+    }
+
+    private static ProcessStartInfo StartInfo(string program, string[] args, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -60,16 +77,7 @@ public sealed class NativeTool : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {timeout}.");
-        }
-
-        return new CliResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
+        return start;
     }
 
     private static bool OnPath(string program) =>
