@@ -71,7 +71,7 @@ public sealed class CompiledMapping
         }
 
         var output = new JsonBuffer(chunk.CharCount + (chunk.Count * _bytesPerRecordGuess), pooled: true);
-        var ids = new JsonBuffer(chunk.Count * 16, pooled: true);
+        var ids = new JsonBuffer(chunk.Count * 16, pooled: true); // the records' ids as UTF-8 (MappedChunk.Ids)
         var scratch = MapScratch.Rent(output);
         var writer = scratch.Writer;
         var record = scratch.Record;
