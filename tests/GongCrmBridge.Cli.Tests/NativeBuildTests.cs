@@ -48,10 +48,10 @@ public sealed class NativeBuildTests(NativeTool native) : IClassFixture<NativeTo
 
         // help, register, schema push and show
         Assert.Contains("sync", native.Run(null, "--help").Out, StringComparison.Ordinal);
-        var registered = Json(Run("integration", "register", "--job", job.JobPath, "--json"));
+        var registered = Run("integration", "register", "--job", job.JobPath, "--json").Json();
         var id = registered.GetProperty("integrationId").GetInt64().ToString(CultureInfo.InvariantCulture);
         Assert.Equal(0, Run("schema", "push", "--job", job.JobPath, "--integration-id", id).ExitCode);
-        var schema = Json(Run("schema", "show", "--json", "--integration-id", id));
+        var schema = Run("schema", "show", "--json", "--integration-id", id).Json();
         Assert.Equal(["score", "tier"], schema.GetProperty("ACCOUNT").EnumerateArray().Select(f => f.GetProperty("uniqueName").GetString()).Order());
         Assert.Equal("PICKLIST", schema.GetProperty("ACCOUNT").EnumerateArray().Single(f => f.GetProperty("uniqueName").GetString() == "tier").GetProperty("type").GetString());
 
@@ -59,9 +59,9 @@ public sealed class NativeBuildTests(NativeTool native) : IClassFixture<NativeTo
         var sync = native.Run(gong.Environment, ["sync", "--job", job.JobPath, "--report", job.ReportDirectory, .. gong.FastSyncArguments]);
         Assert.True(sync.ExitCode == 0, sync.All);
         var upload = Assert.Single(Report.Read(job.ReportDirectory).Summary.ObjectTypes["ACCOUNT"].Uploads);
-        var status = Json(Run("status", "--client-request-id", upload.ClientRequestId, "--json"));
+        var status = Run("status", "--client-request-id", upload.ClientRequestId, "--json").Json();
         Assert.Equal(("DONE", 5), (status.GetProperty("status").GetString(), status.GetProperty("totalSuccessCount").GetInt32()));
-        var objects = Json(Run("objects", "get", "--type", "ACCOUNT", "--id", "ACC-1", "--id", "NOPE", "--json"));
+        var objects = Run("objects", "get", "--type", "ACCOUNT", "--id", "ACC-1", "--id", "NOPE", "--json").Json();
         Assert.Equal("Account 1", objects.GetProperty("ACC-1").GetProperty("name").GetString());
         Assert.Equal(JsonValueKind.Null, objects.GetProperty("NOPE").ValueKind);
         Assert.Equal(5, gong.Sandbox.State.Objects("ACCOUNT").Count);
@@ -75,7 +75,7 @@ public sealed class NativeBuildTests(NativeTool native) : IClassFixture<NativeTo
         Assert.Contains("objectType: CONTACT", init.Out, StringComparison.Ordinal);
 
         // and the deletion, last
-        var deleted = Json(Run("integration", "delete", "--integration-id", id, "--yes", "--json"));
+        var deleted = Run("integration", "delete", "--integration-id", id, "--yes", "--json").Json();
         Assert.Equal(id, deleted.GetProperty("integrationId").GetInt64().ToString(CultureInfo.InvariantCulture));
     }
 
@@ -110,15 +110,8 @@ public sealed class NativeBuildTests(NativeTool native) : IClassFixture<NativeTo
         await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         // Then it answered over HTTP (no integration yet) and stopped cleanly
-        Assert.Equal(0, Json(shown).GetArrayLength());
+        Assert.Equal(0, shown.Json().GetArrayLength());
         Assert.Equal(0, server.ExitCode);
-    }
-
-    private static JsonElement Json(CliResult result)
-    {
-        Assert.True(result.ExitCode == 0, result.All);
-        using var document = JsonDocument.Parse(result.Out);
-        return document.RootElement.Clone();
     }
 
     /// <summary>The run log's messages without their times and run id.</summary>

@@ -11,13 +11,6 @@ public sealed class OtherCommandsTests
     private static Task<CliResult> Run(SandboxSession gong, params string[] args) =>
         CliRunner.RunAsync(gong.Environment, [.. args, "--base-url", gong.Sandbox.BaseUrl.ToString()]);
 
-    private static JsonElement Json(CliResult result)
-    {
-        Assert.True(result.ExitCode == 0, result.All);
-        using var document = JsonDocument.Parse(result.Out);
-        return document.RootElement.Clone();
-    }
-
     [Fact]
     public async Task IntegrationShow_NoIntegration_SaysSoAndJsonIsEmpty()
     {
@@ -28,7 +21,7 @@ public sealed class OtherCommandsTests
 
         Assert.True(text.ExitCode == 0, text.All);
         Assert.Contains("no CRM integration", text.Out, StringComparison.Ordinal);
-        Assert.Equal(0, Json(json).GetArrayLength());
+        Assert.Equal(0, json.Json().GetArrayLength());
     }
 
     [Fact]
@@ -41,14 +34,14 @@ public sealed class OtherCommandsTests
         // When it is registered twice, then shown
         var first = await Run(gong, "integration", "register", "--job", job.JobPath, "--json");
         var again = await Run(gong, "integration", "register", "--job", job.JobPath, "--json");
-        var shown = Json(await Run(gong, "integration", "show", "--json"));
+        var shown = (await Run(gong, "integration", "show", "--json")).Json();
 
         // Then one integration exists, with the job's name and owner, and its full 64-bit id is printed
         var registered = gong.Sandbox.State.Integration;
         Assert.NotNull(registered);
         Assert.Equal(("Test CRM", "revops@test.example"), (registered.Name, registered.OwnerEmail));
-        Assert.Equal(registered.IntegrationId, Json(first).GetProperty("integrationId").GetInt64());
-        Assert.Equal(registered.IntegrationId, Json(again).GetProperty("integrationId").GetInt64());
+        Assert.Equal(registered.IntegrationId, first.Json().GetProperty("integrationId").GetInt64());
+        Assert.Equal(registered.IntegrationId, again.Json().GetProperty("integrationId").GetInt64());
         var listed = Assert.Single(shown.EnumerateArray());
         Assert.Equal(registered.IntegrationId, listed.GetProperty("integrationId").GetInt64());
         Assert.Equal("Test CRM", listed.GetProperty("name").GetString());
@@ -75,7 +68,7 @@ public sealed class OtherCommandsTests
         var deleted = await Run(gong, "integration", "delete", "--integration-id", id, "--yes", "--json");
 
         // Then Gong accepted the deletion and the integration is being deleted
-        var receipt = Json(deleted);
+        var receipt = deleted.Json();
         Assert.Equal(id, receipt.GetProperty("integrationId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.StartsWith($"delete-{id}-", receipt.GetProperty("clientRequestId").GetString(), StringComparison.Ordinal);
         Assert.True(gong.Sandbox.State.Integration!.IsBeingDeleted);
@@ -103,7 +96,7 @@ public sealed class OtherCommandsTests
 
         // When the schema is pushed and then shown
         var pushed = await Run(gong, "schema", "push", "--job", job.JobPath, "--integration-id", id);
-        var shown = Json(await Run(gong, "schema", "show", "--json", "--integration-id", id));
+        var shown = (await Run(gong, "schema", "show", "--json", "--integration-id", id)).Json();
 
         // Then Gong holds both fields, and show prints them under ACCOUNT
         Assert.True(pushed.ExitCode == 0, pushed.All);
@@ -131,7 +124,7 @@ public sealed class OtherCommandsTests
 
         // When its status is asked
         var text = await Run(gong, "status", "--client-request-id", upload.ClientRequestId);
-        var json = Json(await Run(gong, "status", "--client-request-id", upload.ClientRequestId, "--json"));
+        var json = (await Run(gong, "status", "--client-request-id", upload.ClientRequestId, "--json")).Json();
 
         // Then Gong's verdict is printed
         Assert.True(text.ExitCode == 0, text.All);
@@ -164,7 +157,7 @@ public sealed class OtherCommandsTests
         Assert.True(sync.ExitCode == 0, sync.All);
 
         // When ACC-1 and NOPE are read back
-        var objects = Json(await Run(gong, "objects", "get", "--type", "ACCOUNT", "--id", "ACC-1", "--id", "NOPE", "--json"));
+        var objects = (await Run(gong, "objects", "get", "--type", "ACCOUNT", "--id", "ACC-1", "--id", "NOPE", "--json")).Json();
 
         // Then ACC-1 has its fields and NOPE is null
         Assert.Equal("Account 1", objects.GetProperty("ACC-1").GetProperty("name").GetString());

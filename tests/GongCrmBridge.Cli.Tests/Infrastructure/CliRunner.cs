@@ -7,6 +7,14 @@ namespace GongCrmBridge.Cli.Tests.Infrastructure;
 internal sealed record CliResult(int ExitCode, string Out, string Error)
 {
     public string All => Out + Error;
+
+    /// <summary>The JSON a <c>--json</c> command printed, after asserting it succeeded.</summary>
+    public System.Text.Json.JsonElement Json()
+    {
+        Assert.True(ExitCode == 0, All);
+        using var document = System.Text.Json.JsonDocument.Parse(Out);
+        return document.RootElement.Clone();
+    }
 }
 
 /// <summary>Runs the real command tree in process, with its console and environment captured.</summary>
