@@ -1,5 +1,5 @@
 using GongCrmBridge.Gong.Models;
-using GongCrmBridge.Reporting;
+using GongCrmBridge.Outcomes;
 using GongCrmBridge.Sources;
 
 namespace GongCrmBridge.Mapping;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using GongCrmBridge.Reporting;
+using GongCrmBridge.Outcomes;
 using GongCrmBridge.Sources;
 using GongCrmBridge.Validation;
 

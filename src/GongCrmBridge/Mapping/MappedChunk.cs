@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using GongCrmBridge.Gong.Models;
-using GongCrmBridge.Reporting;
+using GongCrmBridge.Outcomes;
 
 namespace GongCrmBridge.Mapping;
 

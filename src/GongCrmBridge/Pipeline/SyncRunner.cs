@@ -1,6 +1,7 @@
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
+using GongCrmBridge.Outcomes;
 using GongCrmBridge.Reporting;
 using GongCrmBridge.Status;
 using GongCrmBridge.Upload;

@@ -1,5 +1,6 @@
 using CsvHelper;
 using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Outcomes;
 
 namespace GongCrmBridge.Reporting;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using GongCrmBridge.Batching;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Outcomes;
 using GongCrmBridge.Reporting;
 using GongCrmBridge.Status;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using GongCrmBridge.Gong.Models;
-using GongCrmBridge.Reporting;
+using GongCrmBridge.Outcomes;
 using static GongCrmBridge.Tests.Mapping.MappingTestKit;
 
 namespace GongCrmBridge.Tests.Mapping;

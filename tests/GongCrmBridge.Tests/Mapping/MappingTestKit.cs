@@ -91,7 +91,7 @@ internal static class MappingTestKit
     }
 
     /// <summary>Maps one row that must be rejected and returns the rejection.</summary>
-    public static GongCrmBridge.Reporting.Rejection RejectOne(CompiledMapping mapping, Dictionary<string, string> row)
+    public static GongCrmBridge.Outcomes.Rejection RejectOne(CompiledMapping mapping, Dictionary<string, string> row)
     {
         var result = Map(mapping, row);
         Assert.Empty(result.Records);

@@ -4,7 +4,7 @@ using GongCrmBridge.Batching;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Mapping;
-using GongCrmBridge.Reporting;
+using GongCrmBridge.Outcomes;
 using GongCrmBridge.Sandbox;
 using GongCrmBridge.Status;
 using GongCrmBridge.Upload;

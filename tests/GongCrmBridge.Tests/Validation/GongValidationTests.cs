@@ -1,4 +1,4 @@
-using GongCrmBridge.Reporting;
+using GongCrmBridge.Outcomes;
 using GongCrmBridge.Validation;
 using static GongCrmBridge.Tests.Mapping.MappingTestKit;
 

@@ -1,6 +1,6 @@
 using GongCrmBridge.Gong.Models;
 
-namespace GongCrmBridge.Reporting;
+namespace GongCrmBridge.Outcomes;
 
 /// <summary>The pipeline stage that rejected a record (the <c>stage</c> column of <c>rejections.csv</c>).</summary>
 public enum RejectionStage
