@@ -1,5 +1,6 @@
 using GongCrmBridge.Cli.Commands;
 using GongCrmBridge.Cli.Infrastructure;
+using GongCrmBridge.Configuration;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,3 +1,4 @@
+using GongCrmBridge.Configuration;
 using GongCrmBridge.Jobs;
 using GongCrmBridge.Sources;
 using Spectre.Console;

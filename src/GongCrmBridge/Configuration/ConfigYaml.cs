@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace GongCrmBridge.Mapping;
+namespace GongCrmBridge.Configuration;
 
 /// <summary>
 /// Reads one YAML configuration file (job or mapping) through YamlDotNet's representation model, so every
@@ -149,24 +149,6 @@ internal sealed class ConfigYaml
         return text;
     }
 
-    /// <summary>Parses a boolean scalar (true/false, yes/no, 1/0).</summary>
-    public bool? Boolean(YamlNode node, string what)
-    {
-        var text = Scalar(node, what);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (BooleanText.TryParse(text.AsSpan().Trim(), out var value))
-        {
-            return value;
-        }
-
-        Problem(node, $"{what} must be true or false");
-        return null;
-    }
-
     /// <summary>Parses a number scalar with the invariant culture.</summary>
     public double? Number(YamlNode node, string what)
     {
@@ -187,51 +169,4 @@ internal sealed class ConfigYaml
 
     /// <summary>Resolves a path written in this file against the file's directory.</summary>
     public string ResolvePath(string path) => System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, path));
-}
-
-/// <summary>A parser that remembers where the last event it produced ended.</summary>
-internal sealed class LocatingParser(IParser inner) : IParser
-{
-    /// <summary>Gets where the last event ended.</summary>
-    public Mark LastEnd { get; private set; } = Mark.Empty;
-
-    /// <inheritdoc />
-    public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
-
-    /// <inheritdoc />
-    public bool MoveNext()
-    {
-        var moved = inner.MoveNext();
-        if (inner.Current is { } current)
-        {
-            LastEnd = current.End;
-        }
-
-        return moved;
-    }
-}
-
-/// <summary>The boolean spellings accepted in exports and configuration files.</summary>
-internal static class BooleanText
-{
-    /// <summary>Parses true/false, yes/no, y/n, 1/0 (case-insensitive).</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out bool value)
-    {
-        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("1", StringComparison.Ordinal) ||
-            text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("y", StringComparison.OrdinalIgnoreCase))
-        {
-            value = true;
-            return true;
-        }
-
-        if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("0", StringComparison.Ordinal) ||
-            text.Equals("no", StringComparison.OrdinalIgnoreCase) || text.Equals("n", StringComparison.OrdinalIgnoreCase))
-        {
-            value = false;
-            return true;
-        }
-
-        value = false;
-        return false;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GongCrmBridge.Configuration;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Validation;
 using YamlDotNet.RepresentationModel;

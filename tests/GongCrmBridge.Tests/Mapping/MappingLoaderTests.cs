@@ -1,3 +1,4 @@
+using GongCrmBridge.Configuration;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Mapping;
 using static GongCrmBridge.Tests.Mapping.MappingTestKit;

@@ -1,4 +1,5 @@
 using System.Text;
+using GongCrmBridge.Configuration;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Mapping;
 using GongCrmBridge.Sources;
