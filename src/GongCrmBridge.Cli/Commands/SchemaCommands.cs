@@ -3,7 +3,7 @@ using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
-using GongCrmBridge.Upload;
+using GongCrmBridge.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 using Spectre.Console.Cli;

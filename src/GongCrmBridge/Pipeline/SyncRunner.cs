@@ -1,8 +1,10 @@
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Integration;
 using GongCrmBridge.Jobs;
 using GongCrmBridge.Outcomes;
 using GongCrmBridge.Reporting;
+using GongCrmBridge.Schema;
 using GongCrmBridge.Status;
 using GongCrmBridge.Upload;
 using Microsoft.Extensions.Logging;

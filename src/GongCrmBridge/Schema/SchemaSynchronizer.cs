@@ -3,7 +3,7 @@ using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
 using Microsoft.Extensions.Logging;
 
-namespace GongCrmBridge.Upload;
+namespace GongCrmBridge.Schema;
 
 /// <summary>Brings Gong's custom-field schema in line with the job, pushing only the object types that changed.</summary>
 public sealed class SchemaSynchronizer(IGongCrmClient client, TimeProvider time, ILogger logger)

@@ -1,6 +1,6 @@
 using GongCrmBridge.Gong.Models;
 
-namespace GongCrmBridge.Upload;
+namespace GongCrmBridge.Schema;
 
 /// <summary>What a schema push does to one custom field.</summary>
 public enum SchemaChangeKind

@@ -3,7 +3,7 @@ using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
 using Microsoft.Extensions.Logging;
 
-namespace GongCrmBridge.Upload;
+namespace GongCrmBridge.Integration;
 
 /// <summary>Finds the job's integration in Gong, or registers it when the company has none.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using GongCrmBridge.Gong.Models;
-using GongCrmBridge.Upload;
+using GongCrmBridge.Schema;
 
-namespace GongCrmBridge.Tests.Upload;
+namespace GongCrmBridge.Tests.Schema;
 
 public sealed class SchemaDiffTests
 {
@@ -16,6 +16,7 @@ public sealed class SchemaDiffTests
 
         Assert.False(diff.NeedsPush);
         Assert.Empty(diff.Changes);
+        Assert.Equal([Tier, Score], diff.FieldsToSend);
     }
 
     [Fact]
@@ -50,6 +51,17 @@ public sealed class SchemaDiffTests
         Assert.Equal(SchemaChangeKind.Changed, change.Kind);
         Assert.Contains("drops the old field's values", change.Detail, StringComparison.Ordinal);
         Assert.Contains("label", change.Detail, StringComparison.Ordinal);
+        Assert.True(diff.NeedsPush);
+        Assert.Equal(Score with { Label = "Health", Type = CrmFieldType.NUMBER, LastModified = Now }, Assert.Single(diff.FieldsToSend));
+    }
+
+    [Fact]
+    public void Compare_PicklistValuesReordered_IsChanged()
+    {
+        var diff = SchemaDiff.Compare(CrmObjectType.Account, [Tier with { OrderedValueList = ["Silver", "Gold"] }], [Tier], allowFieldRemoval: false, Now);
+
+        Assert.True(diff.NeedsPush);
+        Assert.Equal((SchemaChangeKind.Changed, "values"), (Assert.Single(diff.Changes).Kind, diff.Changes[0].Detail));
     }
 
     [Fact]
@@ -59,7 +71,7 @@ public sealed class SchemaDiffTests
 
         Assert.False(diff.NeedsPush);
         Assert.Equal(SchemaChangeKind.Kept, Assert.Single(diff.Changes).Kind);
-        Assert.Contains(diff.FieldsToSend, f => f.UniqueName == "healthScore" && !f.IsDeleted);
+        Assert.Equal([Tier, Score], diff.FieldsToSend);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using GongCrmBridge.Gong.Models;
 
-namespace GongCrmBridge.Upload;
+namespace GongCrmBridge.Schema;
 
 /// <summary>Compares the custom fields a job declares with Gong's current schema for one object type.</summary>
 /// <remarks>Gong wants the complete field list in every push; <see cref="FieldsToSend"/> is that list.</remarks>
