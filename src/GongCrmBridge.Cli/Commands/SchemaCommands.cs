@@ -69,7 +69,7 @@ internal sealed class SchemaPushCommand(CliEnvironment environment) : GongComman
     {
         var integrationId = await IntegrationIdAsync(client, settings, cancellationToken);
         var changes = await new SchemaSynchronizer(client, TimeProvider.System, NullLogger.Instance)
-            .SynchronizeAsync(integrationId, job!, settings.AllowFieldRemoval, cancellationToken);
+            .SynchronizeAsync(integrationId, job!.CustomFieldsByType(), settings.AllowFieldRemoval, cancellationToken);
         if (settings.Json)
         {
             WriteJson(changes.Select(c => new SchemaChangeOutput(c.ObjectType.ToWireName(), c.Field, c.Kind.ToString(), c.Detail)).ToList());

@@ -50,4 +50,17 @@ public sealed record JobDefinition(
     IntegrationSettings Integration,
     Uri? BaseUrl,
     IReadOnlyList<JobObject> Objects,
-    JobOptions Options);
+    JobOptions Options)
+{
+    /// <summary>Returns the custom fields the job's mappings declare, per object type that takes a schema in Gong.</summary>
+    /// <returns>Every such type of the job, even one whose mappings declare no custom field (its schema in Gong must
+    /// still be compared: fields there are kept or removed); a field two mappings of one type declare counts once,
+    /// as the first declares it.</returns>
+    public IReadOnlyDictionary<CrmObjectType, IReadOnlyList<CrmSchemaField>> CustomFieldsByType() =>
+        Objects
+            .Where(o => o.Type.AcceptsSchema())
+            .GroupBy(o => o.Type)
+            .ToDictionary(
+                group => group.Key,
+                group => (IReadOnlyList<CrmSchemaField>)[.. group.SelectMany(o => o.Mapping.CustomFields).DistinctBy(f => f.UniqueName)]);
+}

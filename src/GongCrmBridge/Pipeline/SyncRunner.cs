@@ -87,7 +87,7 @@ public sealed class SyncRunner
         summary.IntegrationId = integration.IntegrationId;
 
         var changes = await new SchemaSynchronizer(_client, run.TimeProvider, _logger)
-            .SynchronizeAsync(integration.IntegrationId, job, sync.AllowFieldRemoval, cancellationToken).ConfigureAwait(false);
+            .SynchronizeAsync(integration.IntegrationId, job.CustomFieldsByType(), sync.AllowFieldRemoval, cancellationToken).ConfigureAwait(false);
         summary.SchemaChanges = [.. changes.Select(c => c.ToString())];
 
         var poller = new RequestStatusPoller(_client, sync.Upload.Polling, run.TimeProvider, _logger);

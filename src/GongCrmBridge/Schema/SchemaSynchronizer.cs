@@ -1,6 +1,5 @@
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
-using GongCrmBridge.Jobs;
 using Microsoft.Extensions.Logging;
 
 namespace GongCrmBridge.Schema;
@@ -8,20 +7,32 @@ namespace GongCrmBridge.Schema;
 /// <summary>Brings Gong's custom-field schema in line with the job, pushing only the object types that changed.</summary>
 public sealed class SchemaSynchronizer(IGongCrmClient client, TimeProvider time, ILogger logger)
 {
-    /// <summary>Compares and, where needed, pushes the schema of every object type of the job that accepts one.</summary>
-    /// <returns>Every change, pushed or kept.</returns>
+    /// <summary>Compares and, where needed, pushes the schema of every object type in <paramref name="customFields"/>.</summary>
+    /// <param name="integrationId">The integration whose schema it is.</param>
+    /// <param name="customFields">The custom fields declared per object type (see
+    /// <see cref="Jobs.JobDefinition.CustomFieldsByType"/>). A type listed with no field still has its schema compared, so
+    /// that fields Gong has are kept or, with <paramref name="allowFieldRemoval"/>, removed.</param>
+    /// <param name="allowFieldRemoval">Whether fields Gong has but the job no longer declares are deleted.</param>
+    /// <param name="cancellationToken">Stops the calls.</param>
+    /// <returns>Every change, pushed or kept, in dependency order of the object types.</returns>
+    /// <exception cref="ArgumentException">An object type takes no schema in Gong.</exception>
     public async Task<IReadOnlyList<SchemaChange>> SynchronizeAsync(
         long integrationId,
-        JobDefinition job,
+        IReadOnlyDictionary<CrmObjectType, IReadOnlyList<CrmSchemaField>> customFields,
         bool allowFieldRemoval,
         CancellationToken cancellationToken)
     {
-        var changes = new List<SchemaChange>();
-        foreach (var group in job.Objects.Where(o => o.Type.AcceptsSchema()).GroupBy(o => o.Type))
+        ArgumentNullException.ThrowIfNull(customFields);
+        foreach (var type in customFields.Keys.Where(type => !type.AcceptsSchema()))
         {
-            var wanted = group.SelectMany(o => o.Mapping.CustomFields).DistinctBy(f => f.UniqueName).ToList();
-            var current = await client.GetSchemaAsync(integrationId, group.Key, cancellationToken).ConfigureAwait(false);
-            var diff = SchemaDiff.Compare(group.Key, wanted, current, allowFieldRemoval, time.GetUtcNow());
+            throw new ArgumentException($"{type.ToWireName()} takes no custom-field schema in Gong.", nameof(customFields));
+        }
+
+        var changes = new List<SchemaChange>();
+        foreach (var (type, wanted) in customFields.OrderBy(entry => entry.Key))
+        {
+            var current = await client.GetSchemaAsync(integrationId, type, cancellationToken).ConfigureAwait(false);
+            var diff = SchemaDiff.Compare(type, wanted, current, allowFieldRemoval, time.GetUtcNow());
             changes.AddRange(diff.Changes);
             foreach (var change in diff.Changes)
             {
@@ -30,12 +41,12 @@ public sealed class SchemaSynchronizer(IGongCrmClient client, TimeProvider time,
 
             if (diff.NeedsPush)
             {
-                await client.UploadSchemaAsync(integrationId, group.Key, diff.FieldsToSend, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Pushed the {ObjectType} schema ({Fields} fields)", group.Key.ToWireName(), diff.FieldsToSend.Count);
+                await client.UploadSchemaAsync(integrationId, type, diff.FieldsToSend, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Pushed the {ObjectType} schema ({Fields} fields)", type.ToWireName(), diff.FieldsToSend.Count);
             }
             else
             {
-                logger.LogInformation("The {ObjectType} schema is unchanged; not pushed", group.Key.ToWireName());
+                logger.LogInformation("The {ObjectType} schema is unchanged; not pushed", type.ToWireName());
             }
         }
 

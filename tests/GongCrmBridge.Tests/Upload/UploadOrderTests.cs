@@ -7,6 +7,7 @@ using GongCrmBridge.Mapping;
 using GongCrmBridge.Outcomes;
 using GongCrmBridge.Sandbox;
 using GongCrmBridge.Status;
+using GongCrmBridge.Tests.Support;
 using GongCrmBridge.Upload;
 using Microsoft.Extensions.Logging.Abstractions;
 using static GongCrmBridge.Tests.Mapping.MappingTestKit;
@@ -23,34 +24,21 @@ public sealed class UploadOrderTests : IAsyncLifetime
     private readonly List<string> _events = [];
     private readonly List<Rejection> _rejections = [];
     private readonly UploadLedger _ledger = new();
-    private GongSandbox _sandbox = null!;
+    private EmulatedGong _gong = null!;
     private GongCrmClient _client = null!;
     private long _integrationId;
 
     public async Task InitializeAsync()
     {
-        var credentials = SandboxOptions.WithGeneratedCredentials();
-        _sandbox = await GongSandbox.StartAsync(new SandboxOptions
-        {
-            AccessKey = credentials.AccessKey,
-            AccessKeySecret = credentials.AccessKeySecret,
-            RequestsPerSecond = 1000,
-            PollsUntilDone = 1,
-        });
-        _client = new GongCrmClient(new GongClientOptions
-        {
-            BaseUrl = _sandbox.BaseUrl,
-            Credentials = GongCredentials.Basic(credentials.AccessKey, credentials.AccessKeySecret),
-            RequestsPerSecond = 1000,
-        });
+        _gong = await EmulatedGong.StartAsync();
+        _client = _gong.Client;
         _integrationId = (await _client.RegisterIntegrationAsync("Test CRM", "revops@test.example")).IntegrationId;
         _ledger.Finished += outcome => Log($"done {Name(outcome.File)}");
     }
 
     public async Task DisposeAsync()
     {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
+        await _gong.DisposeAsync();
         if (Directory.Exists(_work))
         {
             Directory.Delete(_work, recursive: true);
@@ -166,12 +154,12 @@ public sealed class UploadOrderTests : IAsyncLifetime
 
         // and the emulator received them in that order, with our clientRequestIds
         var phase = new Dictionary<string, int> { ["BUSINESS_USER"] = 0, ["STAGE"] = 0, ["ACCOUNT"] = 0, ["CONTACT"] = 1, ["DEAL"] = 1, ["LEAD"] = 2 };
-        var received = _sandbox.State.Uploads;
+        var received = _gong.Sandbox.State.Uploads;
         Assert.Equal(files.Count, received.Count);
         Assert.Equal(received.Select(u => phase[u.ObjectType]).Order(), received.Select(u => phase[u.ObjectType]));
         Assert.Contains(received, u => u.ClientRequestId == $"{RunId}-ACCOUNT-001");
         Assert.All(received, u => Assert.Equal(SandboxRequestStatus.Done, u.Status));
-        Assert.Equal(30, _sandbox.State.Objects("ACCOUNT").Count);
+        Assert.Equal(30, _gong.Sandbox.State.Objects("ACCOUNT").Count);
         Assert.Empty(_rejections);
     }
 
@@ -188,7 +176,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
 
         // Then the second file was sent only after the first was DONE, so the newest version is the one kept
         Assert.Equal(["sent ACCOUNT-0", "done ACCOUNT-0", "sent ACCOUNT-1", "done ACCOUNT-1"], _events);
-        Assert.Equal("New", _sandbox.State.Objects("ACCOUNT")["ACC-1"].GetProperty("name").GetString());
+        Assert.Equal("New", _gong.Sandbox.State.Objects("ACCOUNT")["ACC-1"].GetProperty("name").GetString());
     }
 
     [Fact]
@@ -199,7 +187,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
         var rows = Enumerable.Range(1, 40).Select(i => (Id: i % 8 < 5 ? $"BAD-{i}" : $"OK-{i}", Minute: 100 - i, Name: "N")).ToList();
         var bad = rows.Select((r, index) => (r.Id, Line: index + 2L)).Where(r => r.Id.StartsWith("BAD", StringComparison.Ordinal)).ToList();
         Assert.Equal(25, bad.Count);
-        _sandbox.Faults.RejectRecords((_, record) =>
+        _gong.Sandbox.Faults.RejectRecords((_, record) =>
             record.GetProperty("objectId").GetString()!.StartsWith("BAD", StringComparison.Ordinal) ? "Account is on a blocklist" : null);
         var file = Assert.Single(await BatchAsync(CrmObjectType.Account, rows));
         var (_, uploader) = Create(Options());
@@ -216,7 +204,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
         Assert.All(_rejections, r => Assert.Equal(
             (CrmObjectType.Account, "account.csv", RejectionStage.Gong, "Account is on a blocklist"),
             (r.ObjectType, r.Source, r.Stage, r.Reason)));
-        Assert.Equal(15, _sandbox.State.Objects("ACCOUNT").Count);
+        Assert.Equal(15, _gong.Sandbox.State.Objects("ACCOUNT").Count);
     }
 
     [Fact]
@@ -224,7 +212,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
     {
         // Given 30 accounts Gong rejects 25 of, and a single upload allowed per file
         var rows = Enumerable.Range(1, 30).Select(i => (Id: i <= 25 ? $"BAD-{i}" : $"OK-{i}", Minute: i, Name: "N")).ToList();
-        _sandbox.Faults.RejectRecords((_, record) =>
+        _gong.Sandbox.Faults.RejectRecords((_, record) =>
             record.GetProperty("objectId").GetString()!.StartsWith("BAD", StringComparison.Ordinal) ? "blocked" : null);
         var file = Assert.Single(await BatchAsync(CrmObjectType.Account, rows));
         var (_, uploader) = Create(Options(maxErrorRounds: 1));
@@ -236,7 +224,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
         Assert.Equal((5L, 20L, 5L), (outcome.Accepted, outcome.Rejected, outcome.Unidentified));
         Assert.Single(outcome.Uploads);
         Assert.Equal(20, _rejections.Count);
-        Assert.Equal(1, _sandbox.State.UploadCount);
+        Assert.Equal(1, _gong.Sandbox.State.UploadCount);
     }
 
     [Fact]
