@@ -2,69 +2,6 @@ using GongCrmBridge.Gong.Models;
 
 namespace GongCrmBridge.Validation;
 
-/// <summary>The JSON shape of a mapped value (the <c>type</c> of a field spec).</summary>
-internal enum ValueKind
-{
-    /// <summary>A JSON string (the default).</summary>
-    String,
-
-    /// <summary>A JSON number (decimal).</summary>
-    Number,
-
-    /// <summary>A JSON number without a fraction.</summary>
-    Integer,
-
-    /// <summary>A JSON boolean.</summary>
-    Boolean,
-
-    /// <summary>A <c>yyyy-MM-dd</c> string.</summary>
-    Date,
-
-    /// <summary>A <c>yyyy-MM-ddTHH:mm:ssZ</c> string (UTC, no fractional seconds).</summary>
-    DateTime,
-
-    /// <summary>A JSON array of strings.</summary>
-    StringArray,
-}
-
-/// <summary>The Gong rule a value must satisfy beyond its JSON shape.</summary>
-internal enum FieldRule
-{
-    /// <summary>No rule beyond the shape.</summary>
-    None,
-
-    /// <summary>The record's own objectId: at most 64 characters, letters/digits/<c>-</c>/<c>_</c> or an email.</summary>
-    ObjectId,
-
-    /// <summary>The objectId of another object (trimmed, not checked: a reference that matches no object is a
-    /// job-wide referential warning, not a reason to drop the record).</summary>
-    Reference,
-
-    /// <summary>An email address.</summary>
-    Email,
-
-    /// <summary>An absolute http(s) URL.</summary>
-    Url,
-
-    /// <summary>DEAL <c>status</c>: OPEN, WON or LOST (matched case-insensitively, sent upper-case).</summary>
-    DealStatus,
-
-    /// <summary>One of a PICKLIST's values (matched case-insensitively, sent as declared).</summary>
-    Picklist,
-
-    /// <summary>A number from 0 to 100.</summary>
-    Percent,
-
-    /// <summary>An integer of 1 or more (STAGE <c>sortOrder</c>).</summary>
-    PositiveInteger,
-}
-
-/// <summary>A standard (Gong-defined) field of an object type.</summary>
-/// <param name="Name">The field's key in the record.</param>
-/// <param name="Kind">Its JSON shape.</param>
-/// <param name="Rule">The rule its value must satisfy.</param>
-internal sealed record StandardField(string Name, ValueKind Kind, FieldRule Rule = FieldRule.None);
-
 /// <summary>Gong's standard fields per object type (CRM-API.md §2.6) and the custom-field types' shapes.</summary>
 internal static class GongFieldCatalog
 {
