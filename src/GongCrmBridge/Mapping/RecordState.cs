@@ -1,0 +1,77 @@
+namespace GongCrmBridge.Mapping;
+
+/// <summary>What one record produced besides its JSON.</summary>
+internal sealed class RecordState
+{
+    /// <summary>Gets or sets where ids are written as UTF-8 (the chunk's; none when only checking a constant).</summary>
+    public JsonBuffer? Ids { get; set; }
+
+    public IdRange ObjectId { get; private set; }
+
+    public bool HasObjectId { get; private set; }
+
+    public long ModifiedUtcTicks { get; set; }
+
+    public bool IsDeleted { get; set; }
+
+    public bool RequiredUnlessDeletedWritten { get; set; }
+
+    public IdRange AccountId { get; private set; }
+
+    public IdRange OwnerId { get; private set; }
+
+    public IdRange Stage { get; private set; }
+
+    public void SetObjectId(ReadOnlySpan<char> objectId)
+    {
+        ObjectId = WriteId(objectId);
+        HasObjectId = true;
+    }
+
+    public void SetReference(ReferenceSlot slot, ReadOnlySpan<char> id)
+    {
+        switch (slot)
+        {
+            case ReferenceSlot.AccountId:
+                AccountId = WriteId(id);
+                break;
+            case ReferenceSlot.OwnerId:
+                OwnerId = WriteId(id);
+                break;
+            case ReferenceSlot.Stage:
+                Stage = WriteId(id);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Returns the objectId set for this record, or null (for a rejection).</summary>
+    public string? ObjectIdString() =>
+        Ids is not null && HasObjectId ? System.Text.Encoding.UTF8.GetString(Ids.WrittenMemory.Span.Slice(ObjectId.Offset, ObjectId.Length)) : null;
+
+    public void Reset()
+    {
+        ObjectId = default;
+        HasObjectId = false;
+        ModifiedUtcTicks = 0;
+        IsDeleted = false;
+        RequiredUnlessDeletedWritten = false;
+        AccountId = default;
+        OwnerId = default;
+        Stage = default;
+    }
+
+    private IdRange WriteId(ReadOnlySpan<char> id)
+    {
+        if (Ids is null || id.IsEmpty)
+        {
+            return default;
+        }
+
+        var offset = Ids.WrittenCount;
+        var length = System.Text.Encoding.UTF8.GetBytes(id, Ids.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(id.Length)));
+        Ids.Advance(length);
+        return new IdRange(offset, length);
+    }
+}
