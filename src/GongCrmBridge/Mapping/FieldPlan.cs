@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using GongCrmBridge.Outcomes;
 using GongCrmBridge.Sources;
@@ -7,31 +6,47 @@ using GongCrmBridge.Validation;
 namespace GongCrmBridge.Mapping;
 
 /// <summary>
-/// One compiled field: where its value comes from, how it is transformed, parsed, checked and written.
-/// Immutable after compilation, so one plan serves every thread.
+/// One compiled field: where its value comes from, how it is transformed, read, checked against Gong's rule and
+/// written. Made once from a complete <see cref="FieldSpec"/> and immutable, so one plan serves every thread.
 /// </summary>
+/// <remarks>The order of the steps is the mapping file's contract; <see cref="MappingLoader"/> documents it.</remarks>
 internal sealed class FieldPlan
 {
-    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _mapLookup;
-    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _picklistLookup;
-    private Dictionary<string, string>? _map;
-    private Dictionary<string, string>? _picklist;
-    private string? _format;
-    private bool _formatHasOffset;
-    private CultureInfo _culture = CultureInfo.InvariantCulture;
-    private FixedDateFormat? _fixedFormat;
-    private TimeZoneInfo? _zone;
-    private ZoneOffsetCache? _zoneCache;
-    private char _decimalSeparator = '.';
+    private readonly FieldRule _rule;
+    private readonly JsonEncodedText _key;
+    private readonly int _column;
+    private readonly TemplatePart[]? _template;
+    private readonly string? _constant;
+    private readonly Transform[] _transforms;
+    private readonly ValueMap? _map;
+    private readonly string? _default;
+    private readonly bool _required;
+    private readonly string? _split;
+    private readonly ValueReader _reader;
+    private readonly PicklistValues? _picklist;
+    private readonly ReferenceSlot _reference;
 
-    public FieldPlan(string name, FieldRole role, ValueKind kind, FieldRule rule)
+    public FieldPlan(FieldSpec spec)
     {
-        Name = name;
-        Role = role;
-        Kind = kind;
-        Rule = rule;
-        Key = JsonEncodedText.Encode(name);
-        Subject = name;
+        ArgumentNullException.ThrowIfNull(spec);
+        Name = spec.Name;
+        Role = spec.Role;
+        Kind = spec.Kind;
+        Subject = spec.Subject;
+        IsRequiredUnlessDeleted = spec.IsRequiredUnlessDeleted;
+        _rule = spec.Rule;
+        _key = JsonEncodedText.Encode(spec.Name);
+        _column = spec.Column;
+        _template = spec.Template is null ? null : [.. spec.Template];
+        _constant = spec.Constant;
+        _transforms = [.. spec.Transforms];
+        _map = spec.Map;
+        _default = spec.Default;
+        _required = spec.Required;
+        _split = spec.Split;
+        _reader = new ValueReader(spec.Culture, spec.Format, spec.TimeZone);
+        _picklist = spec.Picklist;
+        _reference = spec.Reference;
     }
 
     public string Name { get; }
@@ -40,101 +55,11 @@ internal sealed class FieldPlan
 
     public ValueKind Kind { get; }
 
-    public FieldRule Rule { get; }
+    /// <summary>Gets how rejection reasons name the field, e.g. <c>field 'closeDate' (column 'CloseDate')</c>.</summary>
+    public string Subject { get; }
 
-    public JsonEncodedText Key { get; }
-
-    /// <summary>Gets or sets how rejection reasons name the field, e.g. <c>field 'closeDate' (column 'CloseDate')</c>.</summary>
-    public string Subject { get; set; }
-
-    public int Column { get; set; } = -1;
-
-    public TemplatePart[]? Template { get; set; }
-
-    public string? Constant { get; set; }
-
-    public Transform[] Transforms { get; set; } = [];
-
-    public string? CatchAll { get; set; }
-
-    public string? Default { get; set; }
-
-    public bool Required { get; set; }
-
-    public string? Split { get; set; }
-
-    public CultureInfo Culture
-    {
-        get => _culture;
-        set
-        {
-            _culture = value;
-            Prepare();
-        }
-    }
-
-    public string? Format
-    {
-        get => _format;
-        set
-        {
-            _format = value;
-            _formatHasOffset = value is not null &&
-                (value.Contains('z', StringComparison.Ordinal) || value.Contains('K', StringComparison.Ordinal));
-            Prepare();
-        }
-    }
-
-    public TimeZoneInfo? TimeZone
-    {
-        get => _zone;
-        set
-        {
-            _zone = value;
-            _zoneCache = value is null ? null : new ZoneOffsetCache(value);
-        }
-    }
-
-    public ReferenceSlot Reference { get; set; }
-
-    public bool IsRequiredUnlessDeleted { get; set; }
-
-    public Dictionary<string, string>? Map
-    {
-        get => _map;
-        set
-        {
-            _map = value;
-            if (value is not null)
-            {
-                _mapLookup = value.GetAlternateLookup<ReadOnlySpan<char>>();
-            }
-        }
-    }
-
-    /// <summary>Gets or sets the PICKLIST values, keyed case-insensitively, valued by their declared spelling.</summary>
-    public Dictionary<string, string>? Picklist
-    {
-        get => _picklist;
-        set
-        {
-            _picklist = value;
-            if (value is not null)
-            {
-                _picklistLookup = value.GetAlternateLookup<ReadOnlySpan<char>>();
-            }
-        }
-    }
-
-    private void Prepare()
-    {
-        var dates = _culture.DateTimeFormat;
-        _fixedFormat = _format is not null && dates.DateSeparator == "/" && dates.TimeSeparator == ":"
-            ? FixedDateFormat.TryCompile(_format)
-            : null;
-        var separator = _culture.NumberFormat.NumberDecimalSeparator;
-        _decimalSeparator = separator.Length == 1 ? separator[0] : '\0';
-    }
+    /// <summary>Gets whether this is the field Gong requires unless the record is deleted.</summary>
+    public bool IsRequiredUnlessDeleted { get; }
 
     /// <summary>Evaluates the field for one record and writes it; returns false with the reason when the record
     /// must be rejected.</summary>
@@ -145,24 +70,22 @@ internal sealed class FieldPlan
             return TryWriteArray(chunk, row, scratch, writer, out failure);
         }
 
-        var value = Column >= 0 ? chunk.Cell(row, Column)
-            : Template is not null ? scratch.Render(Template, chunk, row)
-            : Constant.AsSpan();
-        if (Transforms.Length > 0)
+        var value = Source(chunk, row, scratch);
+        if (_transforms.Length > 0)
         {
-            value = scratch.ApplyTransforms(value, Transforms);
+            value = scratch.ApplyTransforms(value, _transforms);
         }
 
         if (_map is not null)
         {
-            value = Lookup(value);
+            value = _map.Apply(value);
         }
 
         if (value.IsWhiteSpace())
         {
-            if (Default is null)
+            if (_default is null)
             {
-                if (Required)
+                if (_required)
                 {
                     failure = new Failure(RejectionStage.Mapping, $"{Subject} is required but empty");
                     return false;
@@ -172,7 +95,7 @@ internal sealed class FieldPlan
                 return true;
             }
 
-            value = Default;
+            value = _default;
         }
 
         return TryWriteScalar(value, writer, record, out failure);
@@ -181,32 +104,20 @@ internal sealed class FieldPlan
     /// <summary>Checks that <paramref name="value"/> (a constant or default) is usable; returns why not.</summary>
     public string? CheckConstant(string value)
     {
-        var buffer = new JsonBuffer(256);
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
-        var record = new RecordState();
         if (Kind == ValueKind.StringArray)
         {
             return null;
         }
 
-        return TryWriteScalar(value, writer, record, out var failure) ? null : failure.Reason;
+        var buffer = new JsonBuffer(256);
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        return TryWriteScalar(value, writer, new RecordState(), out var failure) ? null : failure.Reason;
     }
 
-    private ReadOnlySpan<char> Lookup(ReadOnlySpan<char> value)
-    {
-        var key = value.Trim();
-        if (key.IsEmpty)
-        {
-            return value;
-        }
-
-        if (_mapLookup.TryGetValue(key, out var mapped))
-        {
-            return mapped;
-        }
-
-        return CatchAll is not null ? CatchAll : value;
-    }
+    private ReadOnlySpan<char> Source(SourceChunk chunk, int row, MapScratch scratch) =>
+        _column >= 0 ? chunk.Cell(row, _column)
+        : _template is not null ? scratch.Render(_template, chunk, row)
+        : _constant.AsSpan();
 
     private bool TryWriteScalar(ReadOnlySpan<char> value, Utf8JsonWriter writer, RecordState record, out Failure failure)
     {
@@ -218,38 +129,37 @@ internal sealed class FieldPlan
 
             case ValueKind.Number:
                 {
-                    if (!FastDecimal.TryParse(value, _decimalSeparator, out var number) &&
-                        !ValueParsers.TryParseDecimal(value, Culture.NumberFormat, out number))
+                    if (!_reader.TryReadNumber(value, out var number))
                     {
                         failure = CannotRead("number");
                         return false;
                     }
 
-                    if (Rule == FieldRule.Percent && number is < 0 or > 100)
+                    if (FieldRuleChecks.CheckNumber(_rule, number) is { } problem)
                     {
-                        failure = new Failure(RejectionStage.Validation, $"{Subject} is a PERCENT and must be between 0 and 100");
+                        failure = Breaks(problem);
                         return false;
                     }
 
-                    writer.WriteNumber(Key, number);
+                    writer.WriteNumber(_key, number);
                     return true;
                 }
 
             case ValueKind.Integer:
                 {
-                    if (!ValueParsers.TryParseInteger(value, Culture.NumberFormat, out var integer))
+                    if (!_reader.TryReadInteger(value, out var integer))
                     {
                         failure = CannotRead("whole number");
                         return false;
                     }
 
-                    if (Rule == FieldRule.PositiveInteger && integer < 1)
+                    if (FieldRuleChecks.CheckInteger(_rule, integer) is { } problem)
                     {
-                        failure = new Failure(RejectionStage.Validation, $"{Subject} must be 1 or more");
+                        failure = Breaks(problem);
                         return false;
                     }
 
-                    writer.WriteNumber(Key, integer);
+                    writer.WriteNumber(_key, integer);
                     return true;
                 }
 
@@ -266,13 +176,13 @@ internal sealed class FieldPlan
                         record.IsDeleted = flag;
                     }
 
-                    writer.WriteBoolean(Key, flag);
+                    writer.WriteBoolean(_key, flag);
                     return true;
                 }
 
             case ValueKind.Date:
                 {
-                    if (!TryParseDateTime(value, out var date, out _))
+                    if (!_reader.TryReadDate(value, out var date))
                     {
                         failure = CannotRead("date");
                         return false;
@@ -280,22 +190,18 @@ internal sealed class FieldPlan
 
                     Span<byte> utf8 = stackalloc byte[10];
                     ValueParsers.FormatDate(date, utf8);
-                    writer.WriteString(Key, utf8);
+                    writer.WriteString(_key, utf8);
                     return true;
                 }
 
             case ValueKind.DateTime:
                 {
-                    if (!TryParseDateTime(value, out var local, out var offset))
+                    if (!_reader.TryReadUtc(value, out var utc))
                     {
                         failure = CannotRead("date-time");
                         return false;
                     }
 
-                    var utc = offset is null && _zoneCache is not null
-                        ? _zoneCache.ToUtc(local)
-                        : ValueParsers.ToUtc(local, offset, TimeZone);
-                    utc = utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
                     if (Role == FieldRole.ModifiedDate)
                     {
                         record.ModifiedUtcTicks = utc.Ticks;
@@ -303,7 +209,7 @@ internal sealed class FieldPlan
 
                     Span<byte> utf8 = stackalloc byte[20];
                     ValueParsers.FormatUtc(utc, utf8);
-                    writer.WriteString(Key, utf8);
+                    writer.WriteString(_key, utf8);
                     return true;
                 }
 
@@ -314,80 +220,16 @@ internal sealed class FieldPlan
 
     private bool TryWriteString(ReadOnlySpan<char> value, Utf8JsonWriter writer, RecordState record, out Failure failure)
     {
-        failure = default;
-        switch (Rule)
+        // Most fields have no rule: they skip the call.
+        if (_rule != FieldRule.None && FieldRuleChecks.CheckText(_rule, ref value, _picklist) is { } problem)
         {
-            case FieldRule.Reference:
-                value = value.Trim();
-                break;
-
-            case FieldRule.ObjectId:
-                {
-                    value = value.Trim();
-                    var problem = GongRules.ObjectIdProblem(value);
-                    if (problem is not null)
-                    {
-                        failure = new Failure(RejectionStage.Validation, $"{Subject} {problem}");
-                        return false;
-                    }
-
-                    break;
-                }
-
-            case FieldRule.Email:
-                value = value.Trim();
-                if (!GongRules.IsEmail(value))
-                {
-                    failure = new Failure(RejectionStage.Validation, $"{Subject} is not a valid email address");
-                    return false;
-                }
-
-                break;
-
-            case FieldRule.Url:
-                value = value.Trim();
-                if (!GongRules.IsAbsoluteHttpUrl(value))
-                {
-                    failure = new Failure(RejectionStage.Validation, $"{Subject} is not an absolute http(s) URL");
-                    return false;
-                }
-
-                break;
-
-            case FieldRule.DealStatus:
-                {
-                    var status = GongRules.DealStatus(value.Trim());
-                    if (status is null)
-                    {
-                        failure = new Failure(RejectionStage.Validation, $"{Subject} must be OPEN, WON or LOST (use 'map' to translate the export's values)");
-                        return false;
-                    }
-
-                    value = status;
-                    break;
-                }
-
-            case FieldRule.Picklist:
-                if (!_picklistLookup.TryGetValue(value.Trim(), out var declared))
-                {
-                    failure = new Failure(RejectionStage.Validation, $"{Subject} is not one of the PICKLIST values");
-                    return false;
-                }
-
-                value = declared;
-                break;
-
-            default:
-                break;
+            failure = Breaks(problem);
+            return false;
         }
 
-        switch (Role)
+        if (Role == FieldRole.ObjectId)
         {
-            case FieldRole.ObjectId:
-                record.SetObjectId(value);
-                break;
-            default:
-                break;
+            record.SetObjectId(value);
         }
 
         if (IsRequiredUnlessDeleted)
@@ -395,28 +237,27 @@ internal sealed class FieldPlan
             record.RequiredUnlessDeletedWritten = true;
         }
 
-        if (Reference != ReferenceSlot.None)
+        if (_reference != ReferenceSlot.None)
         {
-            record.SetReference(Reference, value);
+            record.SetReference(_reference, value);
         }
 
-        writer.WriteString(Key, value);
+        writer.WriteString(_key, value);
+        failure = default;
         return true;
     }
 
     private bool TryWriteArray(SourceChunk chunk, int row, MapScratch scratch, Utf8JsonWriter writer, out Failure failure)
     {
         failure = default;
-        var raw = Column >= 0 ? chunk.Cell(row, Column)
-            : Template is not null ? scratch.Render(Template, chunk, row)
-            : Constant.AsSpan();
+        var raw = Source(chunk, row, scratch);
         scratch.ClearItems();
         AddItems(raw, scratch, transform: true);
         if (scratch.ItemCount == 0)
         {
-            if (Default is null)
+            if (_default is null)
             {
-                if (Required)
+                if (_required)
                 {
                     failure = new Failure(RejectionStage.Mapping, $"{Subject} is required but empty");
                     return false;
@@ -425,10 +266,10 @@ internal sealed class FieldPlan
                 return true;
             }
 
-            AddItems(Default, scratch, transform: false);
+            AddItems(_default, scratch, transform: false);
         }
 
-        writer.WritePropertyName(Key);
+        writer.WritePropertyName(_key);
         writer.WriteStartArray();
         for (var i = 0; i < scratch.ItemCount; i++)
         {
@@ -441,13 +282,13 @@ internal sealed class FieldPlan
 
     private void AddItems(ReadOnlySpan<char> raw, MapScratch scratch, bool transform)
     {
-        if (Split is null)
+        if (_split is null)
         {
             AddItem(raw, scratch, transform);
             return;
         }
 
-        foreach (var range in raw.Split(Split))
+        foreach (var range in raw.Split(_split))
         {
             AddItem(raw[range], scratch, transform);
         }
@@ -457,14 +298,14 @@ internal sealed class FieldPlan
     {
         if (transform)
         {
-            if (Transforms.Length > 0)
+            if (_transforms.Length > 0)
             {
-                item = scratch.ApplyTransforms(item, Transforms);
+                item = scratch.ApplyTransforms(item, _transforms);
             }
 
             if (_map is not null)
             {
-                item = Lookup(item);
+                item = _map.Apply(item);
             }
         }
 
@@ -475,41 +316,13 @@ internal sealed class FieldPlan
         }
     }
 
-    private bool TryParseDateTime(ReadOnlySpan<char> value, out DateTime result, out TimeSpan? offset)
-    {
-        if (Format is null)
-        {
-            return ValueParsers.TryParseIso(value, out result, out offset);
-        }
-
-        offset = null;
-        value = value.Trim();
-        if (_fixedFormat is not null && _fixedFormat.TryParse(value, out result))
-        {
-            return true;
-        }
-
-        if (_formatHasOffset)
-        {
-            if (DateTimeOffset.TryParseExact(value, Format, Culture, DateTimeStyles.AllowWhiteSpaces, out var withOffset))
-            {
-                result = withOffset.DateTime;
-                offset = withOffset.Offset;
-                return true;
-            }
-
-            result = default;
-            return false;
-        }
-
-        return DateTime.TryParseExact(value, Format, Culture, DateTimeStyles.AllowWhiteSpaces, out result);
-    }
+    private Failure Breaks(string problem) => new(RejectionStage.Validation, $"{Subject} {problem}");
 
     private Failure CannotRead(string what)
     {
-        var how = Format is not null ? $" with format '{Format}'"
+        var how = _reader.Format is not null ? $" with format '{_reader.Format}'"
             : Kind is ValueKind.Date or ValueKind.DateTime ? " (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)"
-            : Kind is ValueKind.Number or ValueKind.Integer ? $" (culture '{(Culture.Name.Length == 0 ? "invariant" : Culture.Name)}')"
+            : Kind is ValueKind.Number or ValueKind.Integer ? $" (culture '{(_reader.Culture.Name.Length == 0 ? "invariant" : _reader.Culture.Name)}')"
             : string.Empty;
         return new Failure(RejectionStage.Mapping, $"{Subject}: cannot read a {what}{how}");
     }

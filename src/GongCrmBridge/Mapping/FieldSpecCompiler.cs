@@ -1,0 +1,391 @@
+using System.Globalization;
+using GongCrmBridge.Configuration;
+using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Validation;
+using YamlDotNet.RepresentationModel;
+
+namespace GongCrmBridge.Mapping;
+
+/// <summary>Compiles one field spec of a mapping file (a column name, or a mapping of <c>column</c> /
+/// <c>template</c> / <c>value</c>, <c>type</c>, <c>format</c>, ...) into a <see cref="FieldPlan"/>, one named step per
+/// key, adding every problem found.</summary>
+/// <remarks>The steps run in a fixed order, so problems are listed in the same order every time.</remarks>
+internal sealed class FieldSpecCompiler
+{
+    private static readonly string[] SpecKeys = ["column", "template", "value", "type", "format", "timeZone", "culture", "split", "map", "default", "required", "transform"];
+    private static readonly string[] CustomSpecKeys = [.. SpecKeys, "label", "values", "referenceTo"];
+    private static readonly string[] Sources = ["column", "template", "value"];
+
+    private readonly ConfigYaml _yaml;
+    private readonly ColumnRegistry _columns;
+    private readonly CustomFieldCompiler _custom;
+
+    public FieldSpecCompiler(ConfigYaml yaml, ColumnRegistry columns)
+    {
+        _yaml = yaml;
+        _columns = columns;
+        _custom = new CustomFieldCompiler(yaml);
+    }
+
+    /// <summary>Compiles a standard or top-level field, whose shape and rule Gong defines.</summary>
+    /// <returns>The plan, or null when the spec has problems.</returns>
+    public FieldPlan? Compile(YamlNode node, FieldSpec field) => Compile(node, field, custom: false, out _);
+
+    /// <summary>Compiles a custom field, whose shape and rule follow its declared Gong schema type.</summary>
+    /// <returns>The plan and the field's schema entry, or null when the spec has problems.</returns>
+    public FieldPlan? CompileCustom(YamlNode node, string name, out CrmSchemaField? schema) =>
+        Compile(node, new FieldSpec(name, FieldRole.Custom, ValueKind.String, FieldRule.None), custom: true, out schema);
+
+    private FieldPlan? Compile(YamlNode node, FieldSpec field, bool custom, out CrmSchemaField? schema)
+    {
+        schema = null;
+        var label = field.Role switch
+        {
+            FieldRole.Standard => $"field '{field.Name}'",
+            FieldRole.Custom => $"custom field '{field.Name}'",
+            _ => field.Name,
+        };
+
+        if (node is YamlScalarNode scalar)
+        {
+            return CompileShorthand(scalar, field, label, custom);
+        }
+
+        if (node is not YamlMappingNode spec)
+        {
+            _yaml.Problem(node, $"{label}: a field spec is a column name or a mapping such as {{ column: X }}");
+            return null;
+        }
+
+        var problemsBefore = _yaml.Problems.Count;
+        var entries = new SpecEntries(_yaml, spec, label, custom ? CustomSpecKeys : SpecKeys);
+        var schemaType = custom ? _custom.ReadType(entries, field) : null;
+        if (!custom)
+        {
+            CheckType(entries, field);
+        }
+
+        ReadSource(entries, field);
+        ReadFormat(entries, field);
+        ReadTimeZone(entries, field);
+        ReadCulture(entries, field);
+        ReadSplit(entries, field);
+        ReadMap(entries, field);
+        ReadTransforms(entries, field);
+        ReadRequired(entries, field);
+        if (schemaType is { } type)
+        {
+            schema = _custom.CompileSchema(entries, field, type);
+        }
+
+        ReadDefault(entries, field);
+        if (_yaml.Problems.Count != problemsBefore)
+        {
+            return null;
+        }
+
+        var plan = new FieldPlan(field);
+        CheckConstants(entries, field, plan);
+        return _yaml.Problems.Count == problemsBefore ? plan : null;
+    }
+
+    /// <summary><c>name: Column</c>: the value is the column's, as it is.</summary>
+    private FieldPlan? CompileShorthand(YamlScalarNode node, FieldSpec field, string label, bool custom)
+    {
+        if (custom)
+        {
+            _yaml.Problem(node, $"{label}: a custom field needs a spec with at least column and type, e.g. {{ column: X, type: STRING, label: X }}");
+            return null;
+        }
+
+        var column = node.Value;
+        if (string.IsNullOrWhiteSpace(column))
+        {
+            _yaml.Problem(node, $"{label}: the column name is empty");
+            return null;
+        }
+
+        field.Column = _columns.Use(column, node);
+        field.Subject = $"{label} (column '{column}')";
+        return new FieldPlan(field);
+    }
+
+    /// <summary>A standard field's <c>type</c> may only repeat the shape Gong defines.</summary>
+    private void CheckType(SpecEntries entries, FieldSpec field)
+    {
+        if (entries.Text("type") is not { } typeText)
+        {
+            return;
+        }
+
+        if (!GongFieldCatalog.TryParseKind(typeText.Trim(), out var given))
+        {
+            _yaml.Problem(entries.Node("type"), $"{entries.Label}: unknown type '{typeText}' (string, number, integer, boolean, date, datetime, stringArray)");
+        }
+        else if (given != field.Kind)
+        {
+            var kind = GongFieldCatalog.KindName(field.Kind);
+            _yaml.Problem(entries.Node("type"), $"{entries.Label}: Gong takes a {kind} here, so type must be {kind} (or left out)");
+        }
+    }
+
+    /// <summary>Exactly one of <c>column</c>, <c>template</c> or <c>value</c>; it also names the field in reasons.</summary>
+    private void ReadSource(SpecEntries entries, FieldSpec field)
+    {
+        var label = entries.Label;
+        var given = Sources.Where(entries.Has).ToList();
+        if (given.Count != 1)
+        {
+            _yaml.Problem(given.Count == 0 ? entries.Spec : entries.KeyNode(given[1]), $"{label}: give exactly one of column, template or value");
+        }
+
+        var subjectSource = string.Empty;
+        if (entries.Has("column") && entries.Text("column") is { } column)
+        {
+            if (string.IsNullOrWhiteSpace(column))
+            {
+                _yaml.Problem(entries.Node("column"), $"{label}: the column name is empty");
+            }
+            else
+            {
+                field.Column = _columns.Use(column, entries.Node("column")!);
+                subjectSource = $" (column '{column}')";
+            }
+        }
+        else if (entries.Has("template") && entries.Text("template") is { } template)
+        {
+            field.Template = TemplateParser.Parse(template, entries.Node("template")!, label, _yaml, _columns);
+            subjectSource = " (template)";
+        }
+        else if (entries.Has("value") && entries.Text("value") is { } constant)
+        {
+            field.Constant = constant;
+            subjectSource = " (value)";
+        }
+
+        field.Subject = label + subjectSource;
+    }
+
+    private void ReadFormat(SpecEntries entries, FieldSpec field)
+    {
+        if (!entries.Has("format") || entries.Text("format") is not { } format)
+        {
+            return;
+        }
+
+        if (field.Kind is not (ValueKind.Date or ValueKind.DateTime))
+        {
+            _yaml.Problem(entries.Node("format"), $"{entries.Label}: format applies to date and datetime values only");
+        }
+        else if (!IsValidDateFormat(format))
+        {
+            _yaml.Problem(entries.Node("format"), $"{entries.Label}: '{format}' is not a valid .NET date format (e.g. \"MM/dd/yyyy HH:mm:ss\")");
+        }
+        else
+        {
+            field.Format = format;
+        }
+    }
+
+    private void ReadTimeZone(SpecEntries entries, FieldSpec field)
+    {
+        if (!entries.Has("timeZone") || entries.Text("timeZone") is not { } zoneName)
+        {
+            return;
+        }
+
+        if (field.Kind != ValueKind.DateTime)
+        {
+            _yaml.Problem(entries.Node("timeZone"), $"{entries.Label}: timeZone applies to datetime values only");
+            return;
+        }
+
+        try
+        {
+            field.TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zoneName.Trim());
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            _yaml.Problem(entries.Node("timeZone"), $"{entries.Label}: unknown time zone '{zoneName}' (use an IANA name such as America/New_York or Europe/Berlin)");
+        }
+    }
+
+    private void ReadCulture(SpecEntries entries, FieldSpec field)
+    {
+        if (!entries.Has("culture") || entries.Text("culture") is not { } cultureName)
+        {
+            return;
+        }
+
+        if (field.Kind is not (ValueKind.Number or ValueKind.Integer or ValueKind.Date or ValueKind.DateTime))
+        {
+            _yaml.Problem(entries.Node("culture"), $"{entries.Label}: culture applies to number, integer, date and datetime values only");
+            return;
+        }
+
+        try
+        {
+            field.Culture = CultureInfo.GetCultureInfo(cultureName.Trim(), predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            _yaml.Problem(entries.Node("culture"), $"{entries.Label}: unknown culture '{cultureName}' (e.g. en-US, de-DE, fr-FR)");
+        }
+    }
+
+    private void ReadSplit(SpecEntries entries, FieldSpec field)
+    {
+        if (!entries.Has("split") || entries.Text("split") is not { } split)
+        {
+            return;
+        }
+
+        if (field.Kind != ValueKind.StringArray)
+        {
+            _yaml.Problem(entries.Node("split"), $"{entries.Label}: split applies to stringArray values only");
+        }
+        else if (split.Length == 0)
+        {
+            _yaml.Problem(entries.Node("split"), $"{entries.Label}: split must not be empty");
+        }
+        else
+        {
+            field.Split = split;
+        }
+    }
+
+    /// <summary><c>map</c>: export value → Gong value, keys compared case-insensitively, <c>"*"</c> for the rest.</summary>
+    private void ReadMap(SpecEntries entries, FieldSpec field)
+    {
+        if (entries.Node("map") is not { } node)
+        {
+            return;
+        }
+
+        var label = entries.Label;
+        if (node is not YamlMappingNode map)
+        {
+            _yaml.Problem(node, $"{label}: map must be a mapping of export value to Gong value, e.g. {{ \"Closed Won\": WON }}");
+            return;
+        }
+
+        var dictionary = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? catchAll = null;
+        foreach (var (from, to) in map.Children)
+        {
+            var key = _yaml.Scalar(from, $"{label}: a map key");
+            var value = _yaml.Scalar(to, $"{label}: a map value");
+            if (key is null || value is null)
+            {
+                continue;
+            }
+
+            if (key == "*")
+            {
+                if (catchAll is not null)
+                {
+                    _yaml.Problem(from, $"{label}: map has two \"*\" entries");
+                }
+
+                catchAll = value;
+                continue;
+            }
+
+            if (!dictionary.TryAdd(key.Trim(), value))
+            {
+                _yaml.Problem(from, $"{label}: map lists '{key}' twice (keys are compared case-insensitively)");
+            }
+        }
+
+        field.Map = new ValueMap(dictionary, catchAll);
+    }
+
+    private void ReadTransforms(SpecEntries entries, FieldSpec field)
+    {
+        if (entries.Node("transform") is not { } node)
+        {
+            return;
+        }
+
+        var label = entries.Label;
+        var items = node switch
+        {
+            YamlSequenceNode sequence => sequence.Children.ToList(),
+            YamlScalarNode => [node],
+            _ => null,
+        };
+        if (items is null)
+        {
+            _yaml.Problem(node, $"{label}: transform must be a list, e.g. [trim, lower]");
+            field.Transforms = [];
+            return;
+        }
+
+        var transforms = new List<Transform>();
+        foreach (var item in items)
+        {
+            var text = _yaml.Scalar(item, $"{label}: a transform");
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (Transforms.TryParse(text.Trim(), out var transform))
+            {
+                transforms.Add(transform);
+            }
+            else
+            {
+                _yaml.Problem(item, $"{label}: unknown transform '{text}' (one of {Transforms.Names})");
+            }
+        }
+
+        field.Transforms = transforms;
+    }
+
+    private void ReadRequired(SpecEntries entries, FieldSpec field)
+    {
+        if (entries.Node("required") is { } node)
+        {
+            field.Required = _yaml.Boolean(node, $"{entries.Label}: required") ?? false;
+        }
+    }
+
+    private static void ReadDefault(SpecEntries entries, FieldSpec field)
+    {
+        if (entries.Has("default") && entries.Text("default") is { } value)
+        {
+            field.Default = value;
+        }
+    }
+
+    /// <summary>Constants and defaults are checked once, here, so a bad one is a configuration problem rather than a
+    /// rejection of every record.</summary>
+    private void CheckConstants(SpecEntries entries, FieldSpec field, FieldPlan plan)
+    {
+        if (field.Default is not null && plan.CheckConstant(field.Default) is { } defaultProblem)
+        {
+            _yaml.Problem(entries.Node("default"), $"default: {defaultProblem}");
+        }
+
+        if (field.Constant is not null && field.Transforms.Count == 0 && field.Map is null &&
+            !string.IsNullOrWhiteSpace(field.Constant) && plan.CheckConstant(field.Constant) is { } constantProblem)
+        {
+            _yaml.Problem(entries.Node("value"), $"value: {constantProblem}");
+        }
+    }
+
+    private static bool IsValidDateFormat(string format)
+    {
+        try
+        {
+            var sample = new DateTimeOffset(2024, 1, 31, 13, 45, 30, TimeSpan.Zero);
+            var text = sample.ToString(format, CultureInfo.InvariantCulture);
+            return text.Length > 0;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
