@@ -1,4 +1,3 @@
-using System.Globalization;
 using GongCrmBridge.Configuration;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Mapping;
@@ -15,10 +14,6 @@ public static class JobLoader
     private static readonly string[] IntegrationKeys = ["name", "ownerEmail"];
     private static readonly string[] GongKeys = ["baseUrl"];
     private static readonly string[] ObjectKeys = ["type", "source", "mapping"];
-    private static readonly string[] SourceKeys = ["path", "format", "delimiter", "encoding", "hasHeader"];
-    private static readonly string[] OptionKeys = ["maxFileMegabytes", "requestsPerSecond", "mode"];
-    // For the message only: RecordSources decides what it can read.
-    private static readonly string[] Encodings = ["utf-8", "latin1", "windows-1252", "utf-16"];
 
     /// <summary>Loads <paramref name="jobPath"/>, compiles every mapping and checks each export's header.</summary>
     /// <param name="jobPath">The job file. Paths inside it are relative to its folder.</param>
@@ -45,7 +40,7 @@ public static class JobLoader
             ? ReadIntegration(yaml, integrationEntry.Value)
             : Missing<IntegrationSettings>(yaml, root, "integration is missing (name and ownerEmail of the Gong integration)");
         var baseUrl = entries.TryGetValue("gong", out var gongEntry) ? ReadGong(yaml, gongEntry.Value) : null;
-        var options = entries.TryGetValue("options", out var optionsEntry) ? ReadOptions(yaml, optionsEntry.Value) : new JobOptions();
+        var options = entries.TryGetValue("options", out var optionsEntry) ? JobOptionsReader.Read(yaml, optionsEntry.Value) : new JobOptions();
 
         var objects = new List<JobObject>();
         if (!entries.TryGetValue("objects", out var objectsEntry))
@@ -155,79 +150,6 @@ public static class JobLoader
         return baseUrl;
     }
 
-    private static JobOptions ReadOptions(ConfigYaml yaml, YamlNode node)
-    {
-        var options = new JobOptions();
-        if (node is not YamlMappingNode map)
-        {
-            yaml.Problem(node, "options must be a mapping");
-            return options;
-        }
-
-        foreach (var (key, _, value) in yaml.Entries(map, "options", OptionKeys))
-        {
-            switch (key)
-            {
-                case "maxFileMegabytes":
-                    {
-                        var number = yaml.Number(value, "options.maxFileMegabytes");
-                        if (number is null)
-                        {
-                            break;
-                        }
-
-                        if (number != Math.Floor(number.Value) || number < 1 || number > 200)
-                        {
-                            yaml.Problem(value, "options.maxFileMegabytes must be a whole number from 1 to 200 (Gong takes at most 200 MB per upload)");
-                            break;
-                        }
-
-                        options = options with { MaxFileMegabytes = (int)number.Value };
-                        break;
-                    }
-
-                case "requestsPerSecond":
-                    {
-                        var number = yaml.Number(value, "options.requestsPerSecond");
-                        if (number is null)
-                        {
-                            break;
-                        }
-
-                        if (number <= 0 || double.IsNaN(number.Value) || double.IsInfinity(number.Value))
-                        {
-                            yaml.Problem(value, "options.requestsPerSecond must be more than 0 (Gong allows 3 per second unless raised)");
-                            break;
-                        }
-
-                        options = options with { RequestsPerSecond = number.Value };
-                        break;
-                    }
-
-                default:
-                    {
-                        var text = yaml.Scalar(value, "options.mode")?.Trim();
-                        if (string.Equals(text, "upsert", StringComparison.OrdinalIgnoreCase))
-                        {
-                            options = options with { Mode = SyncMode.Upsert };
-                        }
-                        else if (string.Equals(text, "mirror", StringComparison.OrdinalIgnoreCase))
-                        {
-                            options = options with { Mode = SyncMode.Mirror };
-                        }
-                        else if (text is not null)
-                        {
-                            yaml.Problem(value, "options.mode must be upsert or mirror");
-                        }
-
-                        break;
-                    }
-            }
-        }
-
-        return options;
-    }
-
     private static JobObject? ReadObject(
         ConfigYaml yaml,
         YamlNode node,
@@ -267,7 +189,7 @@ public static class JobLoader
         else
         {
             sourceNode = sourceEntry.Value;
-            source = ReadSource(yaml, sourceEntry.Value);
+            source = SourceSpecReader.Read(yaml, sourceEntry.Value);
         }
 
         CompiledMapping? mapping = null;
@@ -323,137 +245,5 @@ public static class JobLoader
         }
 
         return missing.Count == 0 ? new JobObject(type.Value, source, mappingPath, mapping) : null;
-    }
-
-    private static SourceSpec? ReadSource(ConfigYaml yaml, YamlNode node)
-    {
-        if (node is YamlScalarNode)
-        {
-            var pathText = yaml.RequiredText(node, "source");
-            return pathText is null ? null : CheckSourcePath(yaml, node, pathText, new SourceSpec(string.Empty));
-        }
-
-        if (node is not YamlMappingNode map)
-        {
-            yaml.Problem(node, "source must be a mapping, e.g. { path: exports/accounts.csv, delimiter: \";\" }");
-            return null;
-        }
-
-        var spec = new SourceSpec(string.Empty);
-        string? path = null;
-        YamlNode? pathNode = null;
-        var ok = true;
-        foreach (var (key, _, value) in yaml.Entries(map, "source", SourceKeys))
-        {
-            switch (key)
-            {
-                case "path":
-                    path = yaml.RequiredText(value, "source.path");
-                    pathNode = value;
-                    ok &= path is not null;
-                    break;
-                case "format":
-                    {
-                        var text = yaml.Scalar(value, "source.format")?.Trim().ToLowerInvariant();
-                        if (text is "csv")
-                        {
-                            spec = spec with { Format = SourceFormat.Csv };
-                        }
-                        else if (text is "jsonl" or "jsonlines" or "ndjson")
-                        {
-                            spec = spec with { Format = SourceFormat.JsonLines };
-                        }
-                        else
-                        {
-                            ok = false;
-                            if (text is not null)
-                            {
-                                yaml.Problem(value, "source.format must be csv or jsonl");
-                            }
-                        }
-
-                        break;
-                    }
-
-                case "delimiter":
-                    {
-                        var text = yaml.Scalar(value, "source.delimiter");
-                        if (string.IsNullOrEmpty(text) || !RecordSources.IsValidDelimiter(text))
-                        {
-                            ok = false;
-                            if (text is not null)
-                            {
-                                yaml.Problem(value, $"source.delimiter '{text}' is not usable: give one ASCII character other than a quote or a line break, or \\t for a tab");
-                            }
-                        }
-                        else
-                        {
-                            spec = spec with { Delimiter = text };
-                        }
-
-                        break;
-                    }
-
-                case "encoding":
-                    {
-                        var text = yaml.Scalar(value, "source.encoding")?.Trim();
-                        if (text is not null && RecordSources.IsKnownEncoding(text))
-                        {
-                            spec = spec with { Encoding = text.ToLowerInvariant() };
-                        }
-                        else
-                        {
-                            ok = false;
-                            if (text is not null)
-                            {
-                                yaml.Problem(value, $"source.encoding '{text}' is not supported ({string.Join(", ", Encodings)})");
-                            }
-                        }
-
-                        break;
-                    }
-
-                default:
-                    {
-                        var flag = yaml.Boolean(value, "source.hasHeader");
-                        if (flag is null)
-                        {
-                            ok = false;
-                        }
-                        else
-                        {
-                            spec = spec with { HasHeader = flag.Value };
-                        }
-
-                        break;
-                    }
-            }
-        }
-
-        if (pathNode is null)
-        {
-            yaml.Problem(map, "source.path is missing");
-            return null;
-        }
-
-        if (spec.Format == SourceFormat.JsonLines && map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value is "delimiter" or "hasHeader") is { } csvOnly)
-        {
-            yaml.Problem(csvOnly, $"source.{csvOnly.Value} applies to csv sources only");
-            ok = false;
-        }
-
-        return ok && path is not null ? CheckSourcePath(yaml, pathNode, path, spec) : null;
-    }
-
-    private static SourceSpec? CheckSourcePath(ConfigYaml yaml, YamlNode node, string path, SourceSpec spec)
-    {
-        var full = yaml.ResolvePath(path.Trim());
-        if (!File.Exists(full))
-        {
-            yaml.Problem(node, string.Create(CultureInfo.InvariantCulture, $"export '{path}' does not exist (paths are relative to the job file)"));
-            return null;
-        }
-
-        return spec with { Path = full };
     }
 }
