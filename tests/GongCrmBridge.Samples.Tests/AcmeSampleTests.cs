@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using GongCrmBridge.Samples;
+using GongCrmBridge.Tests.Support;
 
-namespace GongCrmBridge.Tests.Samples;
+namespace GongCrmBridge.Samples.Tests;
 
 public sealed class AcmeSampleTests : IDisposable
 {
@@ -14,7 +14,7 @@ public sealed class AcmeSampleTests : IDisposable
     [Fact]
     public void Write_FixedSeed_ReproducesTheCommittedExportsByteForByte()
     {
-        var committed = Path.Combine(RepositoryRoot(), "samples", "acme", "exports");
+        var committed = Path.Combine(Repository.Root, "samples", "acme", "exports");
 
         AcmeSample.Write(_folder);
 
@@ -77,19 +77,6 @@ public sealed class AcmeSampleTests : IDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "GongCrmBridge.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GongCrmBridge.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static bool IsValidUtf8(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes);

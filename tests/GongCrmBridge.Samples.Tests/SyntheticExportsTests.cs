@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using GongCrmBridge.Gong.Models;
-using GongCrmBridge.Samples;
 
-namespace GongCrmBridge.Tests.Samples;
+namespace GongCrmBridge.Samples.Tests;
 
 public sealed class SyntheticExportsTests : IDisposable
 {
@@ -83,6 +82,8 @@ public sealed class SyntheticExportsTests : IDisposable
         var rows = ReadCsv(path);
         var column = rows[0].Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.Equal(501, rows.Count);
+        Assert.Equal(SyntheticExports.Tiers.Order(StringComparer.Ordinal), rows.Skip(1).Select(r => r[column["Tier"]]).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal));
         foreach (var row in rows.Skip(1))
         {
             var created = DateTime.ParseExact(row[column["CreatedDate"]], SyntheticExports.DateTimeFormat, invariant);

@@ -1,6 +1,7 @@
 using GongCrmBridge.Mapping;
+using GongCrmBridge.Tests.Support;
 
-namespace GongCrmBridge.Tests.Samples;
+namespace GongCrmBridge.Tests.Mapping;
 
 /// <summary>Docs are tested: every mapping users start from loads and compiles.</summary>
 public sealed class MappingFilesTests
@@ -11,7 +12,7 @@ public sealed class MappingFilesTests
     [MemberData(nameof(MappingFiles))]
     public void Load_EveryFileInMappings_CompilesWithoutProblems(string relativePath)
     {
-        var mapping = MappingLoader.Load(Path.Combine(AcmeSampleTests.RepositoryRoot(), relativePath), expectedType: null);
+        var mapping = MappingLoader.Load(Path.Combine(Repository.Root, relativePath), expectedType: null);
 
         Assert.NotEmpty(mapping.Columns);
         Assert.EndsWith(".yaml", mapping.MappingPath, StringComparison.Ordinal);
@@ -26,7 +27,7 @@ public sealed class MappingFilesTests
     }
 
     private static IEnumerable<string> RelativePaths() =>
-        Directory.GetFiles(Path.Combine(AcmeSampleTests.RepositoryRoot(), "mappings"), "*.yaml", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(AcmeSampleTests.RepositoryRoot(), path))
+        Directory.GetFiles(Path.Combine(Repository.Root, "mappings"), "*.yaml", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(Repository.Root, path))
             .Order(StringComparer.Ordinal);
 }

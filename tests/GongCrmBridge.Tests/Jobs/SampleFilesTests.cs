@@ -1,17 +1,18 @@
 using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
-namespace GongCrmBridge.Tests.Samples;
+namespace GongCrmBridge.Tests.Jobs;
 
 // Light checks of the committed samples/ and mappings/ that need no mapping loader: the loader's own tests load
 // every mapping and dry-run every job.
 public sealed class SampleFilesTests
 {
     public static TheoryData<string> Jobs =>
-        [.. Directory.GetFiles(Path.Combine(AcmeSampleTests.RepositoryRoot(), "samples"), "job.yaml", SearchOption.AllDirectories)];
+        [.. Directory.GetFiles(Path.Combine(Repository.Root, "samples"), "job.yaml", SearchOption.AllDirectories)];
 
     public static TheoryData<string> Mappings =>
-        [.. Directory.GetFiles(Path.Combine(AcmeSampleTests.RepositoryRoot(), "mappings"), "*.yaml", SearchOption.AllDirectories)];
+        [.. Directory.GetFiles(Path.Combine(Repository.Root, "mappings"), "*.yaml", SearchOption.AllDirectories)];
 
     [Theory]
     [MemberData(nameof(Jobs))]
@@ -39,7 +40,7 @@ public sealed class SampleFilesTests
     [Fact]
     public void AcmeJob_ListsAllSixObjectTypes()
     {
-        var job = Load(Path.Combine(AcmeSampleTests.RepositoryRoot(), "samples", "acme", "job.yaml"));
+        var job = Load(Path.Combine(Repository.Root, "samples", "acme", "job.yaml"));
 
         var types = ((YamlSequenceNode)job.Children["objects"]).Children.Cast<YamlMappingNode>().Select(o => Scalar(o, "type"));
 
@@ -50,7 +51,7 @@ public sealed class SampleFilesTests
 
     [Theory]
     [MemberData(nameof(Mappings))]
-    public void Mapping_TopLevel_HasObjectTypeObjectIdAndModifiedDateOnly(string mappingPath)
+    public void Mapping_TopLevel_HasObjectTypeObjectIdModifiedDateAndOnlyKnownKeys(string mappingPath)
     {
         var mapping = Load(mappingPath);
         string[] allowed = ["objectType", "objectId", "modifiedDate", "isDeleted", "url", "fields", "customFields"];
