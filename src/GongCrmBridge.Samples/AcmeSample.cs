@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Bogus;
 using CsvHelper;
 
@@ -32,16 +30,14 @@ public static class AcmeSample
     private const int AccountCount = 60;
     private const int ContactCount = 120;
     private const int DealCount = 80;
-    private const int LeadCount = 40;
 
     private static readonly Encoding Latin1 = Encoding.Latin1;
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-    private static readonly DateTime Start = new(2024, 1, 8, 0, 0, 0, DateTimeKind.Unspecified);
-    private static readonly string[] TopLevelDomains = ["de", "fr", "es", "com.br"];
+    internal static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    internal static readonly DateTime Start = new(2024, 1, 8, 0, 0, 0, DateTimeKind.Unspecified);
+    internal static readonly string[] TopLevelDomains = ["de", "fr", "es", "com.br"];
     private static readonly string[] Tiers = ["Bronze", "Silver", "Gold", "Platinum"];
     private static readonly string[] Regions = ["dach", "France", "Iberia", "Brazil", "Nordics"];
     private static readonly string[] Forecasts = ["Pipeline", "Best Case", "Commit", "Closed", "Omitted"];
-    private static readonly string[] LeadSources = ["Webinar", "Website", "Trade Show", "Referral", "Cold Call"];
 
     private static readonly (string Key, string Name, int SortOrder, bool Active)[] Stages =
     [
@@ -72,7 +68,7 @@ public static class AcmeSample
         var accounts = WriteAccounts(Path.Combine(directory, "accounts.csv"), pools, faker, random, users);
         var contacts = WriteContacts(Path.Combine(directory, "contacts.csv"), pools, random, accounts);
         var deals = WriteDeals(Path.Combine(directory, "opportunities.csv"), pools, random, accounts, contacts, users);
-        WriteLeads(Path.Combine(directory, "leads.jsonl"), pools, random, contacts, deals);
+        AcmeLeads.Write(Path.Combine(directory, "leads.jsonl"), pools, random, contacts, deals);
     }
 
     private static string[] WriteUsers(string path, ValuePools pools, SampleRandom random)
@@ -286,80 +282,6 @@ public static class AcmeSample
         }
 
         return [.. deals];
-    }
-
-    private static void WriteLeads(
-        string path, ValuePools pools, SampleRandom random, string[] contacts, string[] deals)
-    {
-        using var stream = File.Create(path);
-        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        for (var i = 1; i <= LeadCount; i++)
-        {
-            var id = "LEAD-" + (4000 + i).ToString(Invariant);
-            if (i == 25)
-            {
-                // BAD: the export was cut off in the middle of a record: not valid JSON.
-                stream.Write("{\"id\":\"LEAD-4025\",\"person\":{\"firstName\":\"Zoé\",\"lastName\":\"Lefèvre\",\"email\":\"zoe.lefevre@"u8);
-                stream.WriteByte((byte)'\n');
-                continue;
-            }
-
-            var person = random.Next(pools.FirstNames.Length);
-            var company = random.Next(pools.Companies.Length);
-            var slug = pools.CompanySlugs[company];
-            var tld = TopLevelDomains[company % TopLevelDomains.Length];
-            using (var json = new Utf8JsonWriter(stream, options))
-            {
-                json.WriteStartObject();
-                json.WriteString("id", id);
-                json.WriteString("updatedAt", Start.AddDays(random.Next(0, 60)).AddSeconds(random.Next(6 * 3600, 22 * 3600)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant));
-                json.WriteStartObject("person");
-                json.WriteString("firstName", pools.FirstNames[person]);
-                json.WriteString("lastName", pools.LastNames[person]);
-                json.WriteString("email", $"{pools.AsciiFirstNames[person]}.{pools.AsciiLastNames[person]}@{slug}.{tld}");
-                if (!random.Chance(30))
-                {
-                    json.WriteString("title", pools.JobTitles[random.Next(pools.JobTitles.Length)]);
-                }
-
-                if (!random.Chance(40))
-                {
-                    json.WriteString("phone", pools.Phones[random.Next(pools.Phones.Length)]);
-                }
-
-                json.WriteEndObject();
-                json.WriteStartObject("company");
-                json.WriteString("name", pools.Companies[company]);
-                json.WriteString("website", $"https://www.{slug}.{tld}/");
-                json.WriteEndObject();
-                json.WriteStartObject("address");
-                json.WriteString("city", pools.Cities[random.Next(pools.Cities.Length)]);
-                json.WriteString("postalCode", (tld == "de" ? "D-" : string.Empty) + random.Next(10_000, 99_999).ToString(Invariant));
-                json.WriteEndObject();
-                json.WriteString("source", random.Pick(LeadSources));
-                json.WriteNumber("score", random.Next(0, 101));
-                if (i % 8 == 0)
-                {
-                    // Converted leads point at a valid account, one of its contacts and one of its deals.
-                    var deal = deals[random.Next(deals.Length)].Split('|');
-                    var contact = Array.Find(contacts, c => c.EndsWith("|" + deal[1], StringComparison.Ordinal));
-                    json.WriteStartObject("converted");
-                    json.WriteString("accountId", deal[1]);
-                    if (contact is not null)
-                    {
-                        json.WriteString("contactId", contact.Split('|')[0]);
-                    }
-
-                    json.WriteString("dealId", deal[0]);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndObject();
-            }
-
-            stream.WriteByte((byte)'\n');
-        }
-
     }
 
     private static CsvWriter OpenCsv(string path)
