@@ -1,4 +1,5 @@
 using GongCrmBridge.Cli.Tests.Infrastructure;
+using GongCrmBridge.Tests.Support;
 
 namespace GongCrmBridge.Cli.Tests;
 

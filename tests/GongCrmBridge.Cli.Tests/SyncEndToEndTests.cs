@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GongCrmBridge.Cli.Tests.Infrastructure;
 using GongCrmBridge.Sandbox;
+using GongCrmBridge.Tests.Support;
 
 namespace GongCrmBridge.Cli.Tests;
 

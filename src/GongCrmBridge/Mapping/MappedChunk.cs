@@ -21,12 +21,6 @@ public readonly record struct IdRange(int Offset, int Length)
 /// <param name="Stage">DEAL <c>stage</c> (a STAGE objectId).</param>
 public readonly record struct RecordReferences(IdRange AccountId, IdRange OwnerId, IdRange Stage);
 
-/// <summary>The ids a record points at, as text, for <see cref="MappedChunk.FromRecords"/>.</summary>
-/// <param name="AccountId">CONTACT/DEAL <c>accountId</c>.</param>
-/// <param name="OwnerId">DEAL <c>ownerId</c>.</param>
-/// <param name="Stage">DEAL <c>stage</c>.</param>
-public readonly record struct ReferenceIds(string? AccountId = null, string? OwnerId = null, string? Stage = null);
-
 /// <summary>A record that passed mapping and validation, ready to be written into an LDJSON file.</summary>
 /// <param name="ModifiedUtcTicks">Its <c>modifiedDate</c> in UTC ticks: the sort key inside a file and across versions.</param>
 /// <param name="Line">1-based physical line in the source export.</param>
@@ -99,38 +93,6 @@ public sealed class MappedChunk
         _pooledIds = pooledIds;
     }
 
-    /// <summary>Builds a chunk of whole records (tests, tools): their JSON and objectIds are copied into the chunk.</summary>
-    public static MappedChunk FromRecords(
-        CrmObjectType objectType,
-        string sourcePath,
-        IReadOnlyList<(string ObjectId, long ModifiedUtcTicks, long Line, string Json, ReferenceIds References)> records,
-        int? readCount = null,
-        IReadOnlyList<Rejection>? rejections = null)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var json = new ArrayBufferWriter<byte>();
-        var ids = new ArrayBufferWriter<byte>();
-        var mapped = new List<MappedRecord>(records.Count);
-        foreach (var (objectId, ticks, line, text, references) in records)
-        {
-            var jsonOffset = json.WrittenCount;
-            var jsonLength = Encoding.UTF8.GetBytes(text.AsSpan(), json);
-            mapped.Add(new MappedRecord(
-                ticks,
-                line,
-                jsonOffset,
-                (int)jsonLength,
-                Append(objectId),
-                new RecordReferences(Append(references.AccountId), Append(references.OwnerId), Append(references.Stage))));
-        }
-
-        IdRange Append(string? id) => new(ids.WrittenCount, (int)Encoding.UTF8.GetBytes(id.AsSpan(), ids));
-
-        rejections ??= [];
-        return new MappedChunk(
-            objectType, sourcePath, readCount ?? records.Count + rejections.Count, mapped, json.WrittenMemory, ids.WrittenMemory, rejections);
-    }
-
     /// <summary>Gets the object type of every record.</summary>
     public CrmObjectType ObjectType { get; }
 
@@ -183,9 +145,6 @@ public sealed class MappedChunk
         ArrayPool<byte>.Shared.Return(json);
         ArrayPool<byte>.Shared.Return(ids);
     }
-
-    /// <summary>Returns the JSON object of <paramref name="record"/>.</summary>
-    public ReadOnlySpan<byte> JsonOf(in MappedRecord record) => Json.Span.Slice(record.JsonOffset, record.JsonLength);
 
     /// <summary>Returns the id at <paramref name="range"/> as UTF-8.</summary>
     public ReadOnlySpan<byte> IdUtf8(IdRange range) => Ids.Span.Slice(range.Offset, range.Length);

@@ -4,7 +4,8 @@ namespace GongCrmBridge.Reporting;
 
 /// <summary>The machine-readable outcome of one run: <c>summary.json</c> (SPEC.md, "Run report").</summary>
 /// <remarks>For every object type, <c>read = accepted + rejected + unchanged</c> (a dry run counts <c>valid</c>
-/// instead of <c>accepted</c>); <see cref="ObjectTypeSummary.Balances"/> proves it.</remarks>
+/// instead of <c>accepted</c>, and a stopped run <c>notSent</c> and <c>pending</c> besides); the tests check it on
+/// every summary they read.</remarks>
 public sealed class RunSummary
 {
     /// <summary>Gets or sets the run id (also the default report folder name).</summary>
@@ -98,10 +99,6 @@ public sealed class ObjectTypeSummary
 
     /// <summary>Gets the uploads made for this type, in order.</summary>
     public List<UploadSummary> Uploads { get; } = [];
-
-    /// <summary>Gets a value indicating whether every record read is accounted for exactly once.</summary>
-    [JsonIgnore]
-    public bool Balances => Read == (Valid ?? 0) + (Accepted ?? 0) + Rejected + Unchanged + NotSent + Pending;
 }
 
 /// <summary>One upload of an LDJSON file and Gong's verdict on it.</summary>

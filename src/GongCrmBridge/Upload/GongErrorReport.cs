@@ -5,11 +5,10 @@ namespace GongCrmBridge.Upload;
 /// <summary>The errors of one request-status answer, sorted into per-line errors and whole-file errors.</summary>
 internal sealed class GongErrorReport
 {
-    private GongErrorReport(IReadOnlyDictionary<int, string> lines, string? wholeFile, int outOfRange)
+    private GongErrorReport(IReadOnlyDictionary<int, string> lines, string? wholeFile)
     {
         Lines = lines;
         WholeFile = wholeFile;
-        OutOfRange = outOfRange;
     }
 
     /// <summary>Gets the reported lines (1-based, within the file) and their descriptions.</summary>
@@ -17,9 +16,6 @@ internal sealed class GongErrorReport
 
     /// <summary>Gets the description of a <c>line: 0</c> error, which concerns every record of the file.</summary>
     public string? WholeFile { get; }
-
-    /// <summary>Gets how many errors named a line the file does not have (they cannot be mapped to a record).</summary>
-    public int OutOfRange { get; }
 
     public static GongErrorReport From(RequestStatus status, int lineCount)
     {
@@ -49,6 +45,6 @@ internal sealed class GongErrorReport
             wholeFile = "Gong reported the upload FAILED without saying why (requestId " + (status.RequestId ?? "unknown") + ")";
         }
 
-        return new GongErrorReport(lines, wholeFile, outOfRange);
+        return new GongErrorReport(lines, wholeFile);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GongCrmBridge.Reporting;
+using GongCrmBridge.Tests.Support;
 
 namespace GongCrmBridge.Cli.Tests.Infrastructure;
 
@@ -8,7 +9,7 @@ internal sealed record Report(RunSummary Summary, IReadOnlyList<RejectionRow> Re
 {
     public static Report Read(string directory)
     {
-        var summary = RunReportWriter.Read(Path.Combine(directory, RunReportWriter.SummaryFileName));
+        var summary = RunSummaries.Read(Path.Combine(directory, RunReportWriter.SummaryFileName));
         var rows = File.ReadAllLines(Path.Combine(directory, RejectionsCsvWriter.FileName))
             .Skip(1)
             .Where(line => line.Length > 0)

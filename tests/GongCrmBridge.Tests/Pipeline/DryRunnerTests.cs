@@ -5,6 +5,7 @@ using GongCrmBridge.Pipeline;
 using GongCrmBridge.Reporting;
 using GongCrmBridge.Sources;
 using GongCrmBridge.Tests.Mapping;
+using GongCrmBridge.Tests.Support;
 
 namespace GongCrmBridge.Tests.Pipeline;
 
@@ -80,7 +81,7 @@ public sealed class DryRunnerTests : IDisposable
         Assert.Equal(ExitCodes.Success, summary.ExitCode);
         Assert.Null(summary.Error);
         Assert.Equal(("dry-run", "test-run"), (summary.Mode, summary.RunId));
-        var written = RunReportWriter.Read(Path.Combine(Report, RunReportWriter.SummaryFileName));
+        var written = RunSummaries.Read(Path.Combine(Report, RunReportWriter.SummaryFileName));
         Assert.Equal(["ACCOUNT", "CONTACT"], written.ObjectTypes.Keys);
         Assert.Equal((3L, 3L, 0L, 1), (written.ObjectTypes["ACCOUNT"].Read, written.ObjectTypes["ACCOUNT"].Valid, written.ObjectTypes["ACCOUNT"].Rejected, written.ObjectTypes["ACCOUNT"].Files));
         Assert.Equal((2L, 2L, 0L, 1), (written.ObjectTypes["CONTACT"].Read, written.ObjectTypes["CONTACT"].Valid, written.ObjectTypes["CONTACT"].Rejected, written.ObjectTypes["CONTACT"].Files));
@@ -148,7 +149,7 @@ public sealed class DryRunnerTests : IDisposable
         Assert.Equal(ExitCodes.Cancelled, summary.ExitCode);
         Assert.Contains("Stopped", summary.Error, StringComparison.Ordinal);
         Assert.True(progress.Reports >= 1);
-        var written = RunReportWriter.Read(Path.Combine(Report, RunReportWriter.SummaryFileName));
+        var written = RunSummaries.Read(Path.Combine(Report, RunReportWriter.SummaryFileName));
         Assert.Equal(ExitCodes.Cancelled, written.ExitCode);
         Assert.Equal(["ACCOUNT", "CONTACT"], written.ObjectTypes.Keys);
         Assert.All(written.ObjectTypes.Values, c => Assert.True(c.Balances));

@@ -27,12 +27,21 @@ public sealed class GongErrorReportTests
     }
 
     [Fact]
-    public void From_LineOutsideTheFile_IsCountedNotMapped()
+    public void From_LineOutsideTheFile_IsNotMapped()
     {
         var report = GongErrorReport.From(Status(RequestState.Failed, 1, 9, new RequestError(11, "boom")), lineCount: 10);
 
         Assert.Empty(report.Lines);
-        Assert.Equal(1, report.OutOfRange);
+        Assert.Null(report.WholeFile);
+    }
+
+    [Fact]
+    public void From_FailedNamingOnlyALineOutsideTheFile_IsNotTakenForAFailureWithoutDetail()
+    {
+        var report = GongErrorReport.From(Status(RequestState.Failed, 0, 0, new RequestError(11, "boom")), lineCount: 10);
+
+        Assert.Empty(report.Lines);
+        Assert.Null(report.WholeFile);
     }
 
     [Fact]
