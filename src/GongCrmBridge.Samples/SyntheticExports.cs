@@ -23,6 +23,7 @@ public static class SyntheticExports
 
     private const int PoolSize = 1024;
     private const int OwnerCount = 500;
+    // The PICKLIST values of mappings/benchmark/account.yaml: a tier outside them would be rejected.
     private static readonly string[] TierValues = ["Bronze", "Silver", "Gold", "Platinum"];
     private static readonly string[] RegionValues = ["EMEA", "North America", "LATAM", "APAC"];
     private static readonly string[] StageNames =
@@ -30,12 +31,6 @@ public static class SyntheticExports
 
     private static readonly string[] LeadStatuses = ["New", "Working", "Nurturing", "Qualified", "Unqualified"];
     private static readonly DateTime Epoch = new(2016, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
-
-    /// <summary>The values of the ACCOUNT <c>Tier</c> column (a PICKLIST), in order.</summary>
-    public static IReadOnlyList<string> Tiers { get; } = TierValues;
-
-    /// <summary>The values of the ACCOUNT <c>Region</c> column.</summary>
-    public static IReadOnlyList<string> Regions { get; } = RegionValues;
 
     /// <summary>Returns the header row of the export of <paramref name="type"/>.</summary>
     public static string[] Header(CrmObjectType type) => type switch
