@@ -59,8 +59,12 @@ internal sealed class FieldSpecCompiler
 
         var problemsBefore = _yaml.Problems.Count;
         var entries = new SpecEntries(_yaml, spec, label, custom ? CustomSpecKeys : SpecKeys);
-        var schemaType = custom ? _custom.ReadType(entries, field) : null;
-        if (!custom)
+        CrmFieldType? schemaType = null;
+        if (custom)
+        {
+            schemaType = _custom.ReadType(entries, field);
+        }
+        else
         {
             CheckType(entries, field);
         }

@@ -7,6 +7,7 @@ namespace GongCrmBridge.Mapping;
 
 /// <summary>Turns the YAML of one mapping file into a <see cref="CompiledMapping"/>: the object type, the top-level
 /// keys, the standard fields, then the custom fields, collecting every problem.</summary>
+/// <remarks>One compiler per file: it collects the file's columns and plans as it goes.</remarks>
 internal sealed class MappingCompiler
 {
     private static readonly string[] TopKeys = ["objectType", "objectId", "modifiedDate", "isDeleted", "url", "fields", "customFields"];
