@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GongCrmBridge.Gong;
 
-/// <summary>The client's log messages (source-generated, structured). Never logs credentials or record data.</summary>
+/// <summary>The client's log messages (source-generated, structured; event ids 1–99). Never logs credentials or record data.</summary>
 internal static partial class GongLog
 {
     [LoggerMessage(EventId = 1, EventName = "GongRetry", Level = LogLevel.Warning,
@@ -12,10 +12,6 @@ internal static partial class GongLog
     [LoggerMessage(EventId = 2, EventName = "GongCallFailed", Level = LogLevel.Warning,
         Message = "Gong call {Operation} failed with status {StatusCode} (Gong requestId {GongRequestId})")]
     internal static partial void CallFailed(ILogger logger, string operation, int? statusCode, string? gongRequestId);
-
-    [LoggerMessage(EventId = 3, EventName = "GongCall", Level = LogLevel.Debug,
-        Message = "Gong call {Operation} answered {StatusCode} (Gong requestId {GongRequestId})")]
-    internal static partial void CallSucceeded(ILogger logger, string operation, int statusCode, string? gongRequestId);
 
     [LoggerMessage(EventId = 4, EventName = "GongUploadAlreadyAccepted", Level = LogLevel.Information,
         Message = "Gong already holds upload {ClientRequestId}: an earlier attempt was accepted although its answer was lost")]

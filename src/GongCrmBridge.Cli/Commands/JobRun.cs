@@ -51,7 +51,7 @@ internal sealed class JobRun : IDisposable
     public int Finish(RunSummary summary)
     {
         SummaryRenderer.Render(_environment.Console, summary, Options.ReportDirectory);
-        Logger.LogInformation("Run {RunId} ({Mode}) finished with exit code {ExitCode}", Options.RunId, summary.Mode, summary.ExitCode);
+        CliLog.RunFinished(Logger, Options.RunId, summary.Mode, summary.ExitCode);
         return summary.ExitCode;
     }
 

@@ -34,7 +34,7 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
             ? GongConnection.ResolveCredentials(environment)
             : GongCredentials.Basic(sandboxOptions.AccessKey, sandboxOptions.AccessKeySecret);
         using var client = GongConnection.CreateClient(baseUrl, credentials, settings.RequestsPerSecond ?? job.Options.RequestsPerSecond, run.Loggers);
-        logger.LogInformation("Sync {RunId} of {Job} to {BaseUrl}", run.Options.RunId, job.Path, baseUrl);
+        CliLog.SyncStarting(logger, run.Options.RunId, job.Path, baseUrl);
 
         var sync = new SyncOptions
         {
@@ -81,7 +81,7 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
     private static async Task<GongSandbox> StartSandboxAsync(SandboxOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         var sandbox = await GongSandbox.StartAsync(options, port: 0, cancellationToken);
-        logger.LogInformation("Started the built-in Gong emulator at {BaseUrl}; nothing leaves this machine", sandbox.BaseUrl);
+        CliLog.SandboxStarted(logger, sandbox.BaseUrl);
         return sandbox;
     }
 }

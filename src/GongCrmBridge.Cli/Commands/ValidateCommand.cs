@@ -1,7 +1,6 @@
 using GongCrmBridge.Cli.Infrastructure;
 using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Pipeline;
-using Microsoft.Extensions.Logging;
 using Spectre.Console.Cli;
 
 namespace GongCrmBridge.Cli.Commands;
@@ -24,7 +23,7 @@ internal static class DryRun
             return ExitCodes.Configuration;
         }
 
-        run.Logger.LogInformation("Dry run {RunId} of {Job}: nothing will be sent to Gong", run.Options.RunId, run.Job.Path);
+        CliLog.DryRunStarting(run.Logger, run.Options.RunId, run.Job.Path);
         var summary = await PipelineProgressDisplay.RunAsync(
             environment.Console,
             environment.IsInteractive,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GongCrmBridge.Cli.Infrastructure;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Pipeline;
 using GongCrmBridge.Upload;
@@ -98,9 +99,7 @@ internal static class PipelineProgressDisplay
             }
 
             _lastLogTicks = Environment.TickCount64;
-            logger.LogInformation(
-                "{ObjectType}: {Read} read, {Valid} valid, {Rejected} rejected so far",
-                value.ObjectType.ToWireName(), value.Read, value.Valid, value.Rejected);
+            CliLog.Progress(logger, value.ObjectType.ToWireName(), value.Read, value.Valid, value.Rejected);
         }
     }
 }

@@ -79,7 +79,7 @@ internal sealed class SandboxServer
                     await WriteAsync(context, RateLimited(requestId, fault.RetryAfter)).ConfigureAwait(false);
                     return;
                 case FaultKind.DropBeforeProcessing:
-                    _logger.LogDebug("Sandbox {Route}: connection dropped before processing (injected)", known);
+                    SandboxLog.DroppedBeforeProcessing(_logger, known);
                     context.Abort();
                     return;
                 default:
@@ -89,7 +89,7 @@ internal sealed class SandboxServer
             var result = await _endpoints.HandleAsync(known, context, requestId, ct).ConfigureAwait(false);
             if (fault?.Kind == FaultKind.DropAfterProcessing)
             {
-                _logger.LogDebug("Sandbox {Route}: connection dropped after processing (injected)", known);
+                SandboxLog.DroppedAfterProcessing(_logger, known);
                 context.Abort();
                 return;
             }
@@ -102,7 +102,7 @@ internal sealed class SandboxServer
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Sandbox request {RequestId} failed", requestId);
+            SandboxLog.RequestFailed(_logger, ex, requestId);
             if (!context.Response.HasStarted)
             {
                 await WriteAsync(context, ApiResult.Error(500, requestId, "Unexpected error")).ConfigureAwait(false);
@@ -159,7 +159,7 @@ internal sealed class SandboxServer
             response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        _logger.LogDebug("Sandbox {Method} {Path} answered {StatusCode}", context.Request.Method, context.Request.Path.Value, result.StatusCode);
+        SandboxLog.Answered(_logger, context.Request.Method, context.Request.Path.Value, result.StatusCode);
         response.ContentType = "application/json; charset=utf-8";
         await System.Text.Json.JsonSerializer.SerializeAsync(response.Body, result.Body, WireJson.Options.GetTypeInfo(result.Body.GetType()), context.RequestAborted)
             .ConfigureAwait(false);

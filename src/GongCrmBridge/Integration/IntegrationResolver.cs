@@ -19,14 +19,14 @@ public sealed class IntegrationResolver(IGongCrmClient client, ILogger logger)
         var existing = await client.ListIntegrationsAsync(cancellationToken).ConfigureAwait(false);
         if (FindOrRefuse(existing, wanted) is { } reused)
         {
-            logger.LogInformation("Reusing integration {IntegrationName} ({IntegrationId})", reused.Name, reused.IntegrationId);
+            PipelineLog.IntegrationReused(logger, reused.Name, reused.IntegrationId);
             return reused;
         }
 
         try
         {
             var registered = await client.RegisterIntegrationAsync(wanted.Name, wanted.OwnerEmail, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Registered integration {IntegrationName} ({IntegrationId})", registered.Name, registered.IntegrationId);
+            PipelineLog.IntegrationRegistered(logger, registered.Name, registered.IntegrationId);
             return registered;
         }
         catch (GongApiException exception) when (exception.StatusCode == 409)

@@ -90,7 +90,7 @@ public sealed class BatchBuilder
         CancellationToken cancellationToken)
     {
         var type = export.Type;
-        _logger.LogInformation("Reading {ObjectType} export {Source}", type.ToWireName(), export.Source.Path);
+        PipelineLog.ReadingExport(_logger, type.ToWireName(), export.Source.Path);
         var batching = new BatchingOptions
         {
             WorkDirectory = Path.Combine(_options.WorkDirectory, type.ToWireName().ToLowerInvariant()),
@@ -111,9 +111,7 @@ public sealed class BatchBuilder
             var files = await batcher.CompleteAsync(cancellationToken).ConfigureAwait(false);
             rejections.Flush();
             progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true));
-            _logger.LogInformation(
-                "{ObjectType}: {Read} read, {Valid} valid, {Rejected} rejected, {Files} file(s)",
-                type.ToWireName(), read, valid, rejected, files.Count);
+            PipelineLog.ExportBuilt(_logger, type.ToWireName(), read, valid, rejected, files.Count);
             return new BuiltExport(export, files, read, valid, rejected);
         }
 

@@ -41,7 +41,7 @@ internal static class ReportedRun
             }
             catch (Exception exception) when (exception is SyncFailedException or GongApiException or HttpRequestException or IOException)
             {
-                logger.LogError("The run failed: {Reason}", exception.Message);
+                PipelineLog.RunFailed(logger, exception.Message);
                 summary.Error = exception.Message;
                 summary.ExitCode = ExitCodes.Failed;
             }

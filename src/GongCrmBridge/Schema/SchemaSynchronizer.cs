@@ -36,17 +36,17 @@ public sealed class SchemaSynchronizer(IGongCrmClient client, TimeProvider time,
             changes.AddRange(diff.Changes);
             foreach (var change in diff.Changes)
             {
-                logger.LogInformation("Schema {Change}", change.ToString());
+                PipelineLog.SchemaChange(logger, change.ToString());
             }
 
             if (diff.NeedsPush)
             {
                 await client.UploadSchemaAsync(integrationId, type, diff.FieldsToSend, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Pushed the {ObjectType} schema ({Fields} fields)", type.ToWireName(), diff.FieldsToSend.Count);
+                PipelineLog.SchemaPushed(logger, type.ToWireName(), diff.FieldsToSend.Count);
             }
             else
             {
-                logger.LogInformation("The {ObjectType} schema is unchanged; not pushed", type.ToWireName());
+                PipelineLog.SchemaUnchanged(logger, type.ToWireName());
             }
         }
 

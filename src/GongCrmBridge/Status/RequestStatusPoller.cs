@@ -44,7 +44,7 @@ internal sealed class RequestStatusPoller
                     "Gong may be slow today. Check it later with `gongbridge status --client-request-id " + clientRequestId + "`.");
             }
 
-            _logger.LogDebug("Upload {ClientRequestId} is {Status}", clientRequestId, status?.Status);
+            PipelineLog.UploadStatus(_logger, clientRequestId, status?.Status);
             delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * _options.Growth), _options.MaxDelay.Ticks));
         }
     }
@@ -59,7 +59,7 @@ internal sealed class RequestStatusPoller
         {
             // The client already retried; a poll is never worth failing the run for, so wait as Gong asks and poll again.
             var wait = exception.RetryAfter ?? _options.MaxDelay;
-            _logger.LogWarning("Status polling rate-limited; waiting {Wait} before the next poll", wait);
+            PipelineLog.PollRateLimited(_logger, wait);
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             return null;
         }

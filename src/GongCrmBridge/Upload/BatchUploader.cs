@@ -41,9 +41,8 @@ internal sealed class BatchUploader(
                 Sent?.Invoke(file);
             }
 
-            logger.LogInformation(
-                "Uploaded {File} as {ClientRequestId} ({Records} records{Again})",
-                Path.GetFileName(current.Path), requestId, current.RecordCount, receipt.AlreadyAccepted ? ", already accepted by Gong" : string.Empty);
+            PipelineLog.FileUploaded(
+                logger, Path.GetFileName(current.Path), requestId, current.RecordCount, receipt.AlreadyAccepted ? ", already accepted by Gong" : string.Empty);
             var status = await poller.WaitAsync(integrationId, requestId, cancellationToken).ConfigureAwait(false);
             var summary = Summarize(requestId, current, status);
             uploads.Add(summary);
@@ -54,9 +53,7 @@ internal sealed class BatchUploader(
                 failedOutright = status.Status == RequestState.Failed && (status.TotalSuccessCount ?? 0) == 0;
             }
 
-            logger.LogInformation(
-                "{ClientRequestId} is {Status}: {Successes} accepted, {Errors} errors",
-                requestId, summary.Status, status.TotalSuccessCount, status.TotalErrorCount);
+            PipelineLog.FileProcessed(logger, requestId, summary.Status, status.TotalSuccessCount, status.TotalErrorCount);
 
             using var lineMap = BatchLineMap.Open(current.LineMapPath);
             var errors = GongErrorReport.From(status, lineMap.Count);
@@ -79,15 +76,13 @@ internal sealed class BatchUploader(
             if (errors.Lines.Count == 0 || round + 1 >= options.MaxErrorRounds)
             {
                 unidentified = unnamed;
-                logger.LogWarning(
-                    "Gong rejected {Unnamed} more records of {File} without naming them; raise --max-error-rounds to find them",
-                    unnamed, Path.GetFileName(file.Path));
+                PipelineLog.UnnamedErrorsLeft(logger, unnamed, Path.GetFileName(file.Path));
                 break;
             }
 
             var next = string.Create(CultureInfo.InvariantCulture, $"{file.Path}.r{round + 1}.ldjson");
             current = await BatchFileRewriter.WithoutLinesAsync(current, errors.Lines.Keys.ToHashSet(), next, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Gong counted {Unnamed} errors it did not name; uploading the other {Records} records again", unnamed, current.RecordCount);
+            PipelineLog.UploadingAgain(logger, unnamed, current.RecordCount);
         }
 
         var accepted = file.RecordCount - rejected - unidentified;

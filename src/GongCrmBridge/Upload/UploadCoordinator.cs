@@ -36,7 +36,7 @@ internal sealed class UploadCoordinator(BatchUploader uploader, UploadOptions op
                 .ToList();
             if (chains.Count > 0)
             {
-                logger.LogInformation("Uploading {ObjectTypes}", string.Join(", ", phase.Select(t => t.ToWireName())));
+                PipelineLog.UploadingPhase(logger, string.Join(", ", phase.Select(t => t.ToWireName())));
                 try
                 {
                     await Task.WhenAll(chains).ConfigureAwait(false);

@@ -1,0 +1,69 @@
+using GongCrmBridge.Gong.Models;
+using Microsoft.Extensions.Logging;
+
+namespace GongCrmBridge;
+
+/// <summary>The pipeline library's log messages (source-generated, structured), one area per range of event ids:
+/// 100 pipeline, 110 integration, 120 schema, 130 upload, 140 status. Never logs credentials or CRM cell values.</summary>
+internal static partial class PipelineLog
+{
+    [LoggerMessage(EventId = 100, EventName = "ReadingExport", Level = LogLevel.Information,
+        Message = "Reading {ObjectType} export {Source}")]
+    internal static partial void ReadingExport(ILogger logger, string objectType, string source);
+
+    [LoggerMessage(EventId = 101, EventName = "ExportBuilt", Level = LogLevel.Information,
+        Message = "{ObjectType}: {Read} read, {Valid} valid, {Rejected} rejected, {Files} file(s)")]
+    internal static partial void ExportBuilt(ILogger logger, string objectType, long read, long valid, long rejected, int files);
+
+    [LoggerMessage(EventId = 102, EventName = "RunFailed", Level = LogLevel.Error,
+        Message = "The run failed: {Reason}")]
+    internal static partial void RunFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 110, EventName = "IntegrationReused", Level = LogLevel.Information,
+        Message = "Reusing integration {IntegrationName} ({IntegrationId})")]
+    internal static partial void IntegrationReused(ILogger logger, string integrationName, long integrationId);
+
+    [LoggerMessage(EventId = 111, EventName = "IntegrationRegistered", Level = LogLevel.Information,
+        Message = "Registered integration {IntegrationName} ({IntegrationId})")]
+    internal static partial void IntegrationRegistered(ILogger logger, string integrationName, long integrationId);
+
+    [LoggerMessage(EventId = 120, EventName = "SchemaChange", Level = LogLevel.Information,
+        Message = "Schema {Change}")]
+    internal static partial void SchemaChange(ILogger logger, string change);
+
+    [LoggerMessage(EventId = 121, EventName = "SchemaPushed", Level = LogLevel.Information,
+        Message = "Pushed the {ObjectType} schema ({Fields} fields)")]
+    internal static partial void SchemaPushed(ILogger logger, string objectType, int fields);
+
+    [LoggerMessage(EventId = 122, EventName = "SchemaUnchanged", Level = LogLevel.Information,
+        Message = "The {ObjectType} schema is unchanged; not pushed")]
+    internal static partial void SchemaUnchanged(ILogger logger, string objectType);
+
+    [LoggerMessage(EventId = 130, EventName = "UploadingPhase", Level = LogLevel.Information,
+        Message = "Uploading {ObjectTypes}")]
+    internal static partial void UploadingPhase(ILogger logger, string objectTypes);
+
+    [LoggerMessage(EventId = 131, EventName = "FileUploaded", Level = LogLevel.Information,
+        Message = "Uploaded {File} as {ClientRequestId} ({Records} records{Again})")]
+    internal static partial void FileUploaded(ILogger logger, string file, string clientRequestId, int records, string again);
+
+    [LoggerMessage(EventId = 132, EventName = "FileProcessed", Level = LogLevel.Information,
+        Message = "{ClientRequestId} is {Status}: {Successes} accepted, {Errors} errors")]
+    internal static partial void FileProcessed(ILogger logger, string clientRequestId, string? status, int? successes, int? errors);
+
+    [LoggerMessage(EventId = 133, EventName = "UnnamedErrorsLeft", Level = LogLevel.Warning,
+        Message = "Gong rejected {Unnamed} more records of {File} without naming them; raise --max-error-rounds to find them")]
+    internal static partial void UnnamedErrorsLeft(ILogger logger, int unnamed, string file);
+
+    [LoggerMessage(EventId = 134, EventName = "UploadingAgain", Level = LogLevel.Information,
+        Message = "Gong counted {Unnamed} errors it did not name; uploading the other {Records} records again")]
+    internal static partial void UploadingAgain(ILogger logger, int unnamed, int records);
+
+    [LoggerMessage(EventId = 140, EventName = "UploadStatus", Level = LogLevel.Debug,
+        Message = "Upload {ClientRequestId} is {Status}")]
+    internal static partial void UploadStatus(ILogger logger, string clientRequestId, RequestState? status);
+
+    [LoggerMessage(EventId = 141, EventName = "PollRateLimited", Level = LogLevel.Warning,
+        Message = "Status polling rate-limited; waiting {Wait} before the next poll")]
+    internal static partial void PollRateLimited(ILogger logger, TimeSpan wait);
+}
