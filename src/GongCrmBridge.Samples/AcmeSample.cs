@@ -15,7 +15,7 @@ namespace GongCrmBridge.Samples;
 /// <c>dd.MM.yyyy HH:mm</c> local times (Europe/Berlin) and US <c>MM/dd/yyyy</c> close dates. Leads come as JSON
 /// Lines (UTF-8, LF) with nested objects.
 /// </remarks>
-public static class AcmeSample
+internal static class AcmeSample
 {
     /// <summary>The fixed seed of the committed sample.</summary>
     public const int Seed = 20240301;

@@ -39,10 +39,10 @@ public sealed class GongSandbox : IAsyncDisposable
     public SandboxOptions Options { get; }
 
     /// <summary>Gets the fault injection controls.</summary>
-    public SandboxFaults Faults { get; }
+    internal SandboxFaults Faults { get; }
 
     /// <summary>Gets read views of the emulator's data and call counters.</summary>
-    public SandboxState State { get; }
+    internal SandboxState State { get; }
 
     /// <summary>Starts the emulator on the loopback interface.</summary>
     /// <param name="options">The settings; validated first.</param>

@@ -6,7 +6,7 @@ namespace GongCrmBridge.Sandbox;
 /// record rejections. Thread-safe; one-shot faults of a route are consumed in the order they were added.</summary>
 /// <remarks>Faults apply after authentication and the real rate limit, so an injected call still counts
 /// against the limits like any call Gong answers.</remarks>
-public sealed class SandboxFaults
+internal sealed class SandboxFaults
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<SandboxRoute, Queue<InjectedFault>> _next = [];

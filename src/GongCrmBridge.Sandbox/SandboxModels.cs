@@ -5,7 +5,7 @@ namespace GongCrmBridge.Sandbox;
 /// <param name="Name">The display name sent at registration.</param>
 /// <param name="OwnerEmail">The owner email sent at registration.</param>
 /// <param name="IsBeingDeleted">Whether a delete request was accepted and has not completed yet.</param>
-public sealed record SandboxIntegration(long IntegrationId, string Name, string OwnerEmail, bool IsBeingDeleted);
+internal sealed record SandboxIntegration(long IntegrationId, string Name, string OwnerEmail, bool IsBeingDeleted);
 
 /// <summary>A declared schema field of an object type.</summary>
 /// <param name="UniqueName">The field's key in entity records.</param>
@@ -14,7 +14,7 @@ public sealed record SandboxIntegration(long IntegrationId, string Name, string 
 /// <param name="ReferenceTo">The referenced object type of a <c>REFERENCE</c> field.</param>
 /// <param name="OrderedValueList">The allowed values of a <c>PICKLIST</c> field.</param>
 /// <param name="LastModified">The <c>lastModified</c> text sent with the field, if any.</param>
-public sealed record SandboxSchemaField(
+internal sealed record SandboxSchemaField(
     string UniqueName,
     string Label,
     string Type,
@@ -23,7 +23,7 @@ public sealed record SandboxSchemaField(
     string? LastModified);
 
 /// <summary>The state of an asynchronous request (upload or integration delete).</summary>
-public enum SandboxRequestStatus
+internal enum SandboxRequestStatus
 {
     /// <summary>Queued; not polled yet.</summary>
     Pending,
@@ -41,7 +41,7 @@ public enum SandboxRequestStatus
 /// <summary>One rejected line of an upload.</summary>
 /// <param name="Line">The 1-based line number in the file; 0 for an error about the whole file.</param>
 /// <param name="Description">What is wrong (never the value itself).</param>
-public sealed record SandboxRecordError(int Line, string Description);
+internal sealed record SandboxRecordError(int Line, string Description);
 
 /// <summary>An upload the emulator accepted with 201.</summary>
 /// <param name="ClientRequestId">The client's id of the upload.</param>
@@ -51,7 +51,7 @@ public sealed record SandboxRecordError(int Line, string Description);
 /// <param name="Errors">Every error once processing completed (the API returns the first 20); empty before.</param>
 /// <param name="TotalErrorCount">The number of rejected records once completed.</param>
 /// <param name="TotalSuccessCount">The number of applied records once completed.</param>
-public sealed record SandboxUpload(
+internal sealed record SandboxUpload(
     string ClientRequestId,
     string ObjectType,
     int RecordCount,

@@ -1,7 +1,7 @@
 namespace GongCrmBridge.Sandbox;
 
 /// <summary>The eight CRM endpoints the emulator serves (CRM-API.md §2).</summary>
-public enum SandboxRoute
+internal enum SandboxRoute
 {
     /// <summary><c>PUT /v2/crm/integrations</c>.</summary>
     RegisterIntegration,

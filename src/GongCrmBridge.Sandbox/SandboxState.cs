@@ -5,7 +5,7 @@ namespace GongCrmBridge.Sandbox;
 
 /// <summary>Thread-safe read views of the emulator's data for tests. Every member returns a snapshot.
 /// Reading completes asynchronous requests whose processing is due (as a status poll would).</summary>
-public sealed class SandboxState
+internal sealed class SandboxState
 {
     private readonly SandboxStore _store;
     private readonly long[] _calls = new long[Enum.GetValues<SandboxRoute>().Length];

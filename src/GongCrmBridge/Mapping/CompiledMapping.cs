@@ -62,7 +62,7 @@ public sealed class CompiledMapping
     /// <summary>Maps and validates every record of <paramref name="chunk"/>. Thread-safe.</summary>
     /// <param name="chunk">Records whose cells follow <see cref="Columns"/>.</param>
     /// <returns>The valid records' JSON in source order, and a rejection for every other record.</returns>
-    public MappedChunk Map(SourceChunk chunk)
+    internal MappedChunk Map(SourceChunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         if (chunk.ColumnCount != Columns.Count)

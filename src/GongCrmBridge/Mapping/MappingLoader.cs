@@ -20,7 +20,7 @@ namespace GongCrmBridge.Mapping;
 /// occurrence. Output: dates <c>yyyy-MM-dd</c>, date-times <c>yyyy-MM-ddTHH:mm:ssZ</c> (fraction dropped).</para>
 /// <para>Every problem is collected with the file, line and column of its YAML node; nothing stops at the first.</para>
 /// </remarks>
-public static class MappingLoader
+internal static class MappingLoader
 {
     /// <summary>Loads and compiles <paramref name="mappingPath"/>.</summary>
     /// <param name="mappingPath">The mapping file.</param>

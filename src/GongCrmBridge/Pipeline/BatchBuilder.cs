@@ -23,15 +23,15 @@ public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long 
 /// <param name="Read">Records read.</param>
 /// <param name="Valid">Records written into the files.</param>
 /// <param name="Rejected">Records rejected by mapping or validation.</param>
-public sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected);
+internal sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected);
 
 /// <summary>Everything the pipeline built for a job.</summary>
 /// <param name="Exports">One entry per export, in dependency order.</param>
 /// <param name="Warnings">The referential warnings.</param>
-public sealed record BuildResult(IReadOnlyList<BuiltExport> Exports, IReadOnlyList<ReferenceWarning> Warnings);
+internal sealed record BuildResult(IReadOnlyList<BuiltExport> Exports, IReadOnlyList<ReferenceWarning> Warnings);
 
 /// <summary>Options of <see cref="BatchBuilder"/>.</summary>
-public sealed record BatchBuilderOptions
+internal sealed record BatchBuilderOptions
 {
     /// <summary>Gets the folder that receives the LDJSON files (one sub-folder per object type).</summary>
     public required string WorkDirectory { get; init; }
@@ -45,7 +45,7 @@ public sealed record BatchBuilderOptions
 
 /// <summary>Runs every export of a job through read → map → validate → batch, in dependency order, without
 /// any network call: the result is the set of LDJSON files that a sync uploads.</summary>
-public sealed class BatchBuilder
+internal sealed class BatchBuilder
 {
     private readonly BatchBuilderOptions _options;
     private readonly ILogger _logger;

@@ -7,7 +7,7 @@ namespace GongCrmBridge.Reporting;
 /// <summary>Streams <c>rejections.csv</c> (<c>objectType,source,line,objectId,stage,reason</c>, RFC 4180 quoting):
 /// one row per rejected record, written as they come so a huge run never holds them in memory.</summary>
 /// <remarks>Thread-safe. Source paths are written relative to <see cref="RejectionsCsvWriter(string, string?)"/>'s base folder.</remarks>
-public sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
+internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
 {
     /// <summary>The file name inside the report folder.</summary>
     public const string FileName = "rejections.csv";

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace GongCrmBridge.Reporting;
 
 /// <summary>Writes <c>summary.json</c>.</summary>
-public static class RunReportWriter
+internal static class RunReportWriter
 {
     /// <summary>The file name of the summary inside the report folder.</summary>
     public const string SummaryFileName = "summary.json";

@@ -1,7 +1,7 @@
 namespace GongCrmBridge.Sources;
 
 /// <summary>An open export that yields its records in chunks, in file order.</summary>
-public interface IRecordSource : IAsyncDisposable
+internal interface IRecordSource : IAsyncDisposable
 {
     /// <summary>Gets the export's path.</summary>
     string Path { get; }

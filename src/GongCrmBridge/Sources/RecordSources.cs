@@ -22,7 +22,7 @@ public static class RecordSources
     /// <returns>The open source. CSV reads its header now.</returns>
     /// <exception cref="ArgumentException">The delimiter or encoding of <paramref name="spec"/> is not supported.</exception>
     /// <exception cref="IOException">The export cannot be opened.</exception>
-    public static IRecordSource Open(SourceSpec spec, IReadOnlyList<string> columns, SourceReadOptions? options = null)
+    internal static IRecordSource Open(SourceSpec spec, IReadOnlyList<string> columns, SourceReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(columns);

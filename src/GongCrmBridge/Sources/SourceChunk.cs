@@ -14,7 +14,7 @@ namespace GongCrmBridge.Sources;
 /// A record that could not be read (bad quoting, wrong field count, invalid JSON, too large) is kept as a
 /// <em>problem row</em>: it has a line and a reason but no cells, and becomes a rejection downstream.
 /// </remarks>
-public sealed class SourceChunk
+internal sealed class SourceChunk
 {
     private char[] _chars;
     private int _charCount;

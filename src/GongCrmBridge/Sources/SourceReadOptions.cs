@@ -1,7 +1,7 @@
 namespace GongCrmBridge.Sources;
 
 /// <summary>How a source is read: chunk size and the guard against oversized records.</summary>
-public sealed record SourceReadOptions
+internal sealed record SourceReadOptions
 {
     /// <summary>Gets the default options.</summary>
     public static SourceReadOptions Default { get; } = new();
