@@ -70,14 +70,14 @@ internal sealed class SandboxServeCommand(CliEnvironment environment) : AsyncCom
 
         console.MarkupLineInterpolated($"  export GONG_BASE_URL={sandbox.BaseUrl}");
         console.MarkupLineInterpolated($"Limits: {options.RequestsPerSecond} calls/s, {options.RequestsPerDay} calls/day. Ctrl+C stops it.");
-        try
+        // Serve until Ctrl+C: the stop is the only thing to wait for, so no timer is involved.
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (cancellationToken.Register(() => stopped.TrySetResult()))
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await stopped.Task;
         }
-        catch (OperationCanceledException)
-        {
-            console.MarkupLine("Stopping the emulator.");
-        }
+
+        console.MarkupLine("Stopping the emulator.");
 
         await sandbox.StopAsync(CancellationToken.None);
         return ExitCodes.Success;
