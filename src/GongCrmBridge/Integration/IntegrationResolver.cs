@@ -16,6 +16,7 @@ public sealed class IntegrationResolver(IGongCrmClient client, ILogger logger)
     /// <exception cref="SyncFailedException">Another integration exists.</exception>
     public async Task<CrmIntegration> ResolveAsync(IntegrationSettings wanted, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(wanted);
         var existing = await client.ListIntegrationsAsync(cancellationToken).ConfigureAwait(false);
         if (FindOrRefuse(existing, wanted) is { } reused)
         {

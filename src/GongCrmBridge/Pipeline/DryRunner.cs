@@ -23,6 +23,8 @@ public sealed class DryRunner
         IProgress<PipelineProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(options);
         var build = new BuildStage(job, options, _logger, progress);
         return await ReportedRun.ExecuteAsync(
             job,

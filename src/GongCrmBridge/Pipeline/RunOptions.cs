@@ -24,6 +24,6 @@ public sealed record RunOptions
     /// <summary>Returns a new run id such as <c>20261125T140312Z-3f9a</c>: sortable, unique enough, safe in a path
     /// and in a clientRequestId.</summary>
     public static string NewRunId(TimeProvider clock) =>
-        clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" +
+        (clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" +
         Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(2));
 }

@@ -39,6 +39,9 @@ public sealed class SyncRunner
         IProgress<UploadProgress>? uploadProgress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(sync);
         sync.Upload.Validate();
         var ledger = new UploadLedger();
         if (uploadProgress is not null)
