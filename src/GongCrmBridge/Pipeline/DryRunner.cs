@@ -63,7 +63,11 @@ public sealed class DryRunner
             counts.Files += export.Files.Count;
         }
 
-        summary.Warnings.AddRange(built.Warnings);
+        foreach (var warning in built.Warnings)
+        {
+            summary.Warnings.Add(warning);
+        }
+
         if (summary.ExitCode == ExitCodes.Success && built.Exports.Any(e => e.Rejected > 0))
         {
             summary.ExitCode = ExitCodes.Rejected;

@@ -137,7 +137,11 @@ public sealed class SyncRunner
                     counts.Accepted += outcome.Accepted;
                     counts.Rejected += outcome.Rejected + outcome.Unidentified;
                     counts.RejectedUnnamed += outcome.Unidentified;
-                    counts.Uploads.AddRange(outcome.Uploads);
+                    foreach (var upload in outcome.Uploads)
+                    {
+                        counts.Uploads.Add(upload);
+                    }
+
                     failedOutright |= outcome.FailedOutright;
                 }
                 else if (ledger.WasSent(file))
@@ -151,7 +155,11 @@ public sealed class SyncRunner
             }
         }
 
-        summary.Warnings.AddRange(built.Warnings);
+        foreach (var warning in built.Warnings)
+        {
+            summary.Warnings.Add(warning);
+        }
+
         if (summary.ExitCode != ExitCodes.Success)
         {
             return;

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json.Serialization;
 
 namespace GongCrmBridge.Reporting;
@@ -36,11 +37,11 @@ public sealed class RunSummary
     public long? IntegrationId { get; set; }
 
     /// <summary>Gets the job-wide referential problems (warnings: the records are still sent).</summary>
-    public List<ReferenceWarning> Warnings { get; } = [];
+    public Collection<ReferenceWarning> Warnings { get; } = [];
 
     /// <summary>Gets the custom-field schema changes the run made or kept, one line each.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public List<string>? SchemaChanges { get; set; }
+    public IReadOnlyList<string>? SchemaChanges { get; set; }
 
     /// <summary>Gets or sets why the run failed or stopped early, if it did.</summary>
     public string? Error { get; set; }
@@ -98,7 +99,7 @@ public sealed class ObjectTypeSummary
     public int Files { get; set; }
 
     /// <summary>Gets the uploads made for this type, in order.</summary>
-    public List<UploadSummary> Uploads { get; } = [];
+    public Collection<UploadSummary> Uploads { get; } = [];
 }
 
 /// <summary>One upload of an LDJSON file and Gong's verdict on it.</summary>
@@ -142,7 +143,7 @@ public sealed class ReferenceWarning
     public long Count { get; set; }
 
     /// <summary>Gets the first few such records.</summary>
-    public List<ReferenceWarningExample> Examples { get; } = [];
+    public Collection<ReferenceWarningExample> Examples { get; } = [];
 }
 
 /// <summary>One record behind a <see cref="ReferenceWarning"/>.</summary>
