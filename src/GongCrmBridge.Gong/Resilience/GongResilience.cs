@@ -33,8 +33,10 @@ internal static class GongResilience
             {
                 MaxRetryAttempts = options.MaxRetries,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options)),
+#pragma warning disable CA5394 // jitter spreads retries out; nothing depends on it being unpredictable
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     RetryDelay(args.Outcome, args.AttemptNumber, options, Random.Shared.NextDouble())),
+#pragma warning restore CA5394
                 OnRetry = args =>
                 {
                     var operation = args.Context.Properties.GetValue(OperationKey, "Gong call");
