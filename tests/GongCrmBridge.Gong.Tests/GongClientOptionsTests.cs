@@ -9,9 +9,9 @@ public sealed class GongClientOptionsTests
     [InlineData("http://127.0.0.1:5055")]
     [InlineData("http://localhost:5055/")]
     [InlineData("http://[::1]:8080")]
-    public void Validate_AllowedBaseUrl_Passes(string url)
+    public void Validate_AllowedBaseUrl_Passes(string address)
     {
-        var options = Clients.Options(Clients.NewClock(), o => o.BaseUrl = new Uri(url));
+        var options = Clients.Options(Clients.NewClock(), o => o.BaseUrl = new Uri(address));
 
         options.Validate();
     }
@@ -21,9 +21,9 @@ public sealed class GongClientOptionsTests
     [InlineData("http://10.0.0.5")]
     [InlineData("ftp://127.0.0.1")]
     [InlineData("https://host/?x=1")]
-    public void Validate_RefusedBaseUrl_ThrowsNamingBaseUrl(string url)
+    public void Validate_RefusedBaseUrl_ThrowsNamingBaseUrl(string address)
     {
-        var options = Clients.Options(Clients.NewClock(), o => o.BaseUrl = new Uri(url));
+        var options = Clients.Options(Clients.NewClock(), o => o.BaseUrl = new Uri(address));
 
         var exception = Assert.Throws<ArgumentException>(options.Validate);
 

@@ -37,7 +37,9 @@ public enum CrmFieldType
     ID,
 
     /// <summary>Free text.</summary>
+#pragma warning disable CA1720 // Gong's wire name: members are spelled as on the wire, and STRING is one
     STRING,
+#pragma warning restore CA1720
 
     /// <summary>An absolute URL string.</summary>
     URL,

@@ -66,6 +66,6 @@ public sealed class FieldRuleChecksTests
     [InlineData("PositiveInteger", 1, null)]
     [InlineData("PositiveInteger", 0, "must be 1 or more")]
     [InlineData("None", 0, null)]
-    public void CheckInteger_PositiveInteger_IsOneOrMore(string rule, long integer, string? expected) =>
-        Assert.Equal(expected, FieldRuleChecks.CheckInteger(Enum.Parse<FieldRule>(rule), integer));
+    public void CheckInteger_PositiveInteger_IsOneOrMore(string rule, long value, string? expected) =>
+        Assert.Equal(expected, FieldRuleChecks.CheckInteger(Enum.Parse<FieldRule>(rule), value));
 }
