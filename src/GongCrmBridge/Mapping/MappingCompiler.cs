@@ -200,7 +200,7 @@ internal sealed class MappingCompiler
         }
     }
 
-    private IEnumerable<(string Name, YamlScalarNode KeyNode, YamlNode Value)> MappingEntries(YamlNode? node, string context)
+    private List<(string Name, YamlScalarNode KeyNode, YamlNode Value)> MappingEntries(YamlNode? node, string context)
     {
         if (node is null)
         {

@@ -55,7 +55,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
         }
     }
 
-    private UploadOptions Options(int maxErrorRounds = 10) => new()
+    private static UploadOptions Options(int maxErrorRounds = 10) => new()
     {
         Polling = new PollingOptions
         {
