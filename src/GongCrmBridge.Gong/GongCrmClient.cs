@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -16,6 +17,7 @@ namespace GongCrmBridge.Gong;
 /// <summary>The Gong Generic CRM client: Flurl.Http for HTTP, one Polly pipeline (retry → shared rate limiter →
 /// per-attempt timeout) around every attempt.</summary>
 /// <remarks>Thread-safe: share one instance per Gong company so that its rate limiter sees every call.</remarks>
+[SuppressMessage("Maintainability", "CA1506", Justification = "The one implementation of IGongCrmClient: every endpoint's wire and model types meet here, behind one resilience pipeline.")]
 public sealed class GongCrmClient : IGongCrmClient, IDisposable
 {
     /// <summary>Gong's maximum number of objectIds per <c>GET /v2/crm/entities</c> call.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using GongCrmBridge.Sandbox.Http;
 using GongCrmBridge.Sandbox.Store;
@@ -50,6 +51,7 @@ public sealed class GongSandbox : IAsyncDisposable
     /// <param name="ct">Cancels the start.</param>
     /// <returns>The running emulator.</returns>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
+    [SuppressMessage("Maintainability", "CA1506", Justification = "The emulator's composition root: Kestrel, routing, the store and the fault injector are wired here and nowhere else.")]
     public static async Task<GongSandbox> StartAsync(SandboxOptions options, int port = 0, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace GongCrmBridge.Sandbox.Store;
@@ -62,6 +63,7 @@ internal static class RecordValidator
     /// <param name="objectId">The record's objectId when it is a valid one.</param>
     /// <param name="isDeleted">Whether the record deletes its object.</param>
     /// <returns>The error description, or <see langword="null"/> when the record is valid.</returns>
+    [SuppressMessage("Maintainability", "CA1502", Justification = "A flat sequence of Gong's record rules, in the order Gong reports the first one that fails.")]
     public static string? Validate(
         string objectType,
         JsonElement record,

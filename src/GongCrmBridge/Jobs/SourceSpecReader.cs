@@ -12,6 +12,8 @@ internal static class SourceSpecReader
 {
     private static readonly string[] SourceKeys = ["path", "format", "delimiter", "encoding", "hasHeader"];
 
+    private static readonly string[] JsonLinesFormatNames = ["jsonl", "jsonlines", "ndjson"];
+
     // For the message only: RecordSources decides what it can read.
     private static readonly string[] Encodings = ["utf-8", "latin1", "windows-1252", "utf-16"];
 
@@ -44,24 +46,9 @@ internal static class SourceSpecReader
                     break;
                 case "format":
                     {
-                        var text = yaml.Scalar(value, "source.format")?.Trim().ToLowerInvariant();
-                        if (text is "csv")
-                        {
-                            spec = spec with { Format = SourceFormat.Csv };
-                        }
-                        else if (text is "jsonl" or "jsonlines" or "ndjson")
-                        {
-                            spec = spec with { Format = SourceFormat.JsonLines };
-                        }
-                        else
-                        {
-                            ok = false;
-                            if (text is not null)
-                            {
-                                yaml.Problem(value, "source.format must be csv or jsonl");
-                            }
-                        }
-
+                        var format = ReadFormat(yaml, value);
+                        ok &= format is not null;
+                        spec = spec with { Format = format ?? spec.Format };
                         break;
                     }
 
@@ -86,20 +73,9 @@ internal static class SourceSpecReader
 
                 case "encoding":
                     {
-                        var text = yaml.Scalar(value, "source.encoding")?.Trim();
-                        if (text is not null && RecordSources.IsKnownEncoding(text))
-                        {
-                            spec = spec with { Encoding = text.ToLowerInvariant() };
-                        }
-                        else
-                        {
-                            ok = false;
-                            if (text is not null)
-                            {
-                                yaml.Problem(value, $"source.encoding '{text}' is not supported ({string.Join(", ", Encodings)})");
-                            }
-                        }
-
+                        var encoding = ReadEncoding(yaml, value);
+                        ok &= encoding is not null;
+                        spec = spec with { Encoding = encoding ?? spec.Encoding };
                         break;
                     }
 
@@ -133,6 +109,44 @@ internal static class SourceSpecReader
         }
 
         return ok && path is not null ? CheckSourcePath(yaml, pathNode, path, spec) : null;
+    }
+
+    private static SourceFormat? ReadFormat(ConfigYaml yaml, YamlNode value)
+    {
+        var text = yaml.Scalar(value, "source.format")?.Trim();
+        if (string.Equals(text, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return SourceFormat.Csv;
+        }
+
+        if (JsonLinesFormatNames.Any(name => string.Equals(text, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return SourceFormat.JsonLines;
+        }
+
+        if (text is not null)
+        {
+            yaml.Problem(value, "source.format must be csv or jsonl");
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the encoding's name as written (SourceEncodings ignores case), or null after a problem.</summary>
+    private static string? ReadEncoding(ConfigYaml yaml, YamlNode value)
+    {
+        var text = yaml.Scalar(value, "source.encoding")?.Trim();
+        if (text is not null && RecordSources.IsKnownEncoding(text))
+        {
+            return text;
+        }
+
+        if (text is not null)
+        {
+            yaml.Problem(value, $"source.encoding '{text}' is not supported ({string.Join(", ", Encodings)})");
+        }
+
+        return null;
     }
 
     private static SourceSpec? CheckSourcePath(ConfigYaml yaml, YamlNode node, string path, SourceSpec spec)
