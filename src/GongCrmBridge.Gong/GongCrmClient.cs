@@ -310,7 +310,9 @@ public sealed class GongCrmClient : IGongCrmClient, IDisposable
     private static MultipartFormDataContent FileContent(string path)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+#pragma warning disable CA2000 // the form owns its parts and disposes them; the caller disposes the form
         var part = new StreamContent(stream, FileBufferSize);
+#pragma warning restore CA2000
         part.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
         var form = new MultipartFormDataContent();
         form.Add(part, "dataFile", Path.GetFileName(path));

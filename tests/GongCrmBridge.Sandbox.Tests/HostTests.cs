@@ -46,7 +46,7 @@ public sealed class HostTests
     [Fact]
     public async Task Logs_NeverContainTheCredentials()
     {
-        var provider = new CollectingLoggerProvider();
+        using var provider = new CollectingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(provider).SetMinimumLevel(LogLevel.Trace));
         var plain = TestSandbox.Options();
         var options = new SandboxOptions

@@ -40,7 +40,8 @@ public sealed class IntegrationTests
     {
         await using var test = await TestSandbox.StartAsync(register: false);
 
-        using var response = await test.Http.PutAsync("/v2/crm/integrations", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await test.Http.PutAsync("/v2/crm/integrations", content);
 
         await TestSandbox.AssertErrorAsync(response, HttpStatusCode.BadRequest);
     }

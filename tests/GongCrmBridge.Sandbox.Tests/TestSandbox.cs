@@ -74,21 +74,22 @@ internal sealed class TestSandbox : IAsyncDisposable
         return IntegrationId;
     }
 
-    public Task<HttpResponseMessage> PutSchemaAsync(string objectType, string fieldsJson) =>
-        Http.PostAsync(
-            $"/v2/crm/entity-schema?integrationId={IntegrationId}&objectType={objectType}",
-            new StringContent(fieldsJson, Encoding.UTF8, "application/json"));
+    public async Task<HttpResponseMessage> PutSchemaAsync(string objectType, string fieldsJson)
+    {
+        using var content = new StringContent(fieldsJson, Encoding.UTF8, "application/json");
+        return await Http.PostAsync($"/v2/crm/entity-schema?integrationId={IntegrationId}&objectType={objectType}", content);
+    }
 
     public Task<HttpResponseMessage> UploadAsync(string objectType, string clientRequestId, string ldjson, string partName = "dataFile") =>
         UploadBytesAsync(objectType, clientRequestId, Encoding.UTF8.GetBytes(ldjson), partName);
 
-    public Task<HttpResponseMessage> UploadBytesAsync(string objectType, string clientRequestId, byte[] content, string partName = "dataFile")
+    public async Task<HttpResponseMessage> UploadBytesAsync(string objectType, string clientRequestId, byte[] content, string partName = "dataFile")
     {
-        var form = new MultipartFormDataContent();
-        var part = new ByteArrayContent(content);
+        using var form = new MultipartFormDataContent();
+        using var part = new ByteArrayContent(content);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
         form.Add(part, partName, "batch.ldjson");
-        return Http.PostAsync(
+        return await Http.PostAsync(
             $"/v2/crm/entities?integrationId={IntegrationId}&objectType={objectType}&clientRequestId={clientRequestId}", form);
     }
 

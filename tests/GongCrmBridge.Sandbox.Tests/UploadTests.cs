@@ -165,7 +165,8 @@ public sealed class UploadTests
     public async Task Upload_WithBadQuery_Returns400(string query, string expected)
     {
         await using var test = await TestSandbox.StartAsync();
-        using var form = new MultipartFormDataContent { { new StringContent(TwoAccounts), "dataFile", "a.ldjson" } };
+        using var part = new StringContent(TwoAccounts);
+        using var form = new MultipartFormDataContent { { part, "dataFile", "a.ldjson" } };
 
         using var response = await test.Http.PostAsync(
             "/v2/crm/entities?" + query.Replace("{id}", test.IntegrationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), form);
@@ -190,9 +191,9 @@ public sealed class UploadTests
     {
         await using var test = await TestSandbox.StartAsync();
 
+        using var content = new StringContent(TwoAccounts, Encoding.UTF8, "application/x-ndjson");
         using var response = await test.Http.PostAsync(
-            $"/v2/crm/entities?integrationId={test.IntegrationId}&objectType=ACCOUNT&clientRequestId=r1",
-            new StringContent(TwoAccounts, Encoding.UTF8, "application/x-ndjson"));
+            $"/v2/crm/entities?integrationId={test.IntegrationId}&objectType=ACCOUNT&clientRequestId=r1", content);
 
         await TestSandbox.AssertErrorAsync(response, HttpStatusCode.BadRequest);
     }

@@ -67,7 +67,7 @@ public sealed class PipelineGraphTests
     public async Task RunAsync_ParallelMappingOfUnevenChunks_ConsumerSeesSourceOrder()
     {
         // Given chunks whose first ones are much larger (slower to map) than the later ones
-        var source = new FakeSource(Accounts, i => i % 8 == 0 ? 5000 : 1, chunks: 40);
+        await using var source = new FakeSource(Accounts, i => i % 8 == 0 ? 5000 : 1, chunks: 40);
         var seen = new List<string>();
         var lines = new List<long>();
 
@@ -95,7 +95,7 @@ public sealed class PipelineGraphTests
     public async Task RunAsync_ConsumerThrows_FaultsWithItsExceptionAndStopsReading()
     {
         // Given a long export and a consumer that fails on the third chunk
-        var source = new FakeSource(Accounts, _ => 10, chunks: 10_000);
+        await using var source = new FakeSource(Accounts, _ => 10, chunks: 10_000);
         var consumed = 0;
 
         // When the graph runs
@@ -117,7 +117,7 @@ public sealed class PipelineGraphTests
     public async Task RunAsync_Cancelled_ThrowsOperationCanceledAndStopsReading()
     {
         // Given a long export and a user who stops after two chunks
-        var source = new FakeSource(Accounts, _ => 10, chunks: 10_000);
+        await using var source = new FakeSource(Accounts, _ => 10, chunks: 10_000);
         using var stop = new CancellationTokenSource();
         var consumed = 0;
 
@@ -145,7 +145,7 @@ public sealed class PipelineGraphTests
     [Fact]
     public async Task RunAsync_CancelledBeforeStart_ReadsNothingConsumesNothing()
     {
-        var source = new FakeSource(Accounts, _ => 10, chunks: 100);
+        await using var source = new FakeSource(Accounts, _ => 10, chunks: 100);
         var consumed = 0;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PipelineGraph.RunAsync(
@@ -167,7 +167,7 @@ public sealed class PipelineGraphTests
     public async Task RunAsync_MappingThrows_SurfacesTheMappingException()
     {
         // Given an export whose fifth chunk has the wrong number of columns (the mapping throws on it)
-        var source = new FakeSource(
+        await using var source = new FakeSource(
             Accounts,
             _ => 10,
             chunks: 10_000,
