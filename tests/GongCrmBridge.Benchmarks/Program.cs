@@ -11,7 +11,7 @@ using GongCrmBridge.Benchmarks;
 // run.sh runs all of them for 1M and 5M rows and prints the table kept in README.md.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: generate <rows> <csv> | dry-run <csv> | map-only <csv> | raw <csv>");
+    await Console.Error.WriteLineAsync("usage: generate <rows> <csv> | dry-run <csv> | map-only <csv> | raw <csv>");
     return 2;
 }
 

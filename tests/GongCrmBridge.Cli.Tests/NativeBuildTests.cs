@@ -27,7 +27,7 @@ public sealed class NativeBuildTests(NativeTool native) : IClassFixture<NativeTo
         Assert.Equal(Files(jitReport.Path), Files(nativeReport.Path));
         foreach (var file in Files(jitReport.Path).Where(f => f is not "summary.json" and not "run.log"))
         {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(jitReport.Path, file)), File.ReadAllBytes(Path.Combine(nativeReport.Path, file)));
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(jitReport.Path, file)), await File.ReadAllBytesAsync(Path.Combine(nativeReport.Path, file)));
         }
 
         var (nativeSummary, jitSummary) = (Report.Read(nativeReport.Path).Summary, Report.Read(jitReport.Path).Summary);
@@ -69,7 +69,7 @@ public sealed class NativeBuildTests(NativeTool native) : IClassFixture<NativeTo
         // the offline helpers
         var generated = native.Run(null, "samples", "generate", "--type", "CONTACT", "--rows", "50", "--out", scratch.File("contacts.csv"));
         Assert.True(generated.ExitCode == 0, generated.All);
-        Assert.Equal(51, File.ReadLines(scratch.File("contacts.csv")).Count());
+        Assert.Equal(51, await File.ReadLinesAsync(scratch.File("contacts.csv")).CountAsync());
         var init = native.Run(null, "init", "--type", "CONTACT", "--csv", scratch.File("contacts.csv"));
         Assert.True(init.ExitCode == 0, init.All);
         Assert.Contains("objectType: CONTACT", init.Out, StringComparison.Ordinal);

@@ -203,7 +203,7 @@ public sealed class OtherCommandsTests
         var result = await CliRunner.RunAsync(null, "samples", "generate", "--type", "CONTACT", "--rows", "100", "--out", output);
 
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Equal(101, File.ReadLines(output).Count());
+        Assert.Equal(101, await File.ReadLinesAsync(output).CountAsync());
         Assert.Contains("100 CONTACT rows", result.Out, StringComparison.Ordinal);
     }
 

@@ -91,9 +91,9 @@ public sealed class DryRunnerTests : IDisposable
         Assert.Equal(0, written.ApiCalls);
 
         var accountFile = Assert.Single(Directory.GetFiles(Path.Combine(Report, "batches", "account"), "*.ldjson"));
-        Assert.Equal(["ACC-1", "ACC-2", "ACC-3"], File.ReadAllLines(accountFile).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("objectId").GetString()));
+        Assert.Equal(["ACC-1", "ACC-2", "ACC-3"], (await File.ReadAllLinesAsync(accountFile)).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("objectId").GetString()));
         Assert.Single(Directory.GetFiles(Path.Combine(Report, "batches", "contact"), "*.ldjson"));
-        Assert.Equal(["objectType,source,line,objectId,stage,reason"], File.ReadAllLines(Path.Combine(Report, RejectionsCsvWriter.FileName)));
+        Assert.Equal(["objectType,source,line,objectId,stage,reason"], await File.ReadAllLinesAsync(Path.Combine(Report, RejectionsCsvWriter.FileName)));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class DryRunnerTests : IDisposable
         Assert.Equal((3L, 2L, 1L), (contact.Read, contact.Valid, contact.Rejected));
         Assert.True(account.Balances && contact.Balances);
 
-        var rows = File.ReadAllText(Path.Combine(Report, RejectionsCsvWriter.FileName)).ReplaceLineEndings("\n");
+        var rows = (await File.ReadAllTextAsync(Path.Combine(Report, RejectionsCsvWriter.FileName))).ReplaceLineEndings("\n");
         Assert.Equal(
             """
             objectType,source,line,objectId,stage,reason
@@ -154,7 +154,7 @@ public sealed class DryRunnerTests : IDisposable
         Assert.Equal(["ACCOUNT", "CONTACT"], written.ObjectTypes.Keys);
         Assert.All(written.ObjectTypes.Values, c => Assert.True(c.Balances));
         Assert.InRange(written.ObjectTypes["ACCOUNT"].Read, 1, 19_999); // what was read before the stop is counted
-        var rejectionRows = File.ReadAllLines(Path.Combine(Report, RejectionsCsvWriter.FileName)).Length - 1;
+        var rejectionRows = (await File.ReadAllLinesAsync(Path.Combine(Report, RejectionsCsvWriter.FileName))).Length - 1;
         Assert.Equal(written.ObjectTypes.Values.Sum(c => c.Rejected), rejectionRows);
     }
 
@@ -182,7 +182,7 @@ public sealed class DryRunnerTests : IDisposable
         Assert.Equal((10_000L, 10_000L), (summary.ObjectTypes["ACCOUNT"].Read, summary.ObjectTypes["ACCOUNT"].Valid));
         Assert.Equal((0L, 0L, 0), (summary.ObjectTypes["CONTACT"].Read, summary.ObjectTypes["CONTACT"].Valid, summary.ObjectTypes["CONTACT"].Files));
         var file = Assert.Single(Directory.GetFiles(Path.Combine(Report, "batches", "account"), "*.ldjson"));
-        Assert.Equal(10_000, File.ReadLines(file).Count());
+        Assert.Equal(10_000, await File.ReadLinesAsync(file).CountAsync());
     }
 
     private sealed class StopAfterFirstReport(CancellationTokenSource stop) : IProgress<PipelineProgress>

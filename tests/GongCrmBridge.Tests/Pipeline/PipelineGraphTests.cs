@@ -125,14 +125,12 @@ public sealed class PipelineGraphTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PipelineGraph.RunAsync(
             source,
             Accounts,
-            (_, _) =>
+            async (_, _) =>
             {
                 if (++consumed == 2)
                 {
-                    stop.Cancel();
+                    await stop.CancelAsync();
                 }
-
-                return ValueTask.CompletedTask;
             },
             parallelism: 2,
             stop.Token));
