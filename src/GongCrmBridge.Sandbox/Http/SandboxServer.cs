@@ -100,7 +100,9 @@ internal sealed class SandboxServer
         {
             // The client went away; nobody to answer.
         }
+#pragma warning disable CA1031 // a server answers 500 for a failed handler rather than dropping the host
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             SandboxLog.RequestFailed(_logger, ex, requestId);
             if (!context.Response.HasStarted)

@@ -40,7 +40,9 @@ internal static class PipelineGraph
                 {
                     return new Mapped(mapping.Map(chunk), null);
                 }
+#pragma warning disable CA1031 // not swallowed: carried to the sink, which rethrows it in the chunk's turn
                 catch (Exception exception)
+#pragma warning restore CA1031
                 {
                     return new Mapped(null, ExceptionDispatchInfo.Capture(exception));
                 }

@@ -41,7 +41,9 @@ internal sealed class UploadCoordinator(BatchUploader uploader, UploadOptions op
                 {
                     await Task.WhenAll(chains).ConfigureAwait(false);
                 }
+#pragma warning disable CA1031 // not swallowed: the first failure is rethrown in place of its siblings' cancellations
                 catch when (_firstFailure is not null)
+#pragma warning restore CA1031
                 {
                     // Siblings stopped because of the first failure end with cancellations; report the cause instead.
                     ExceptionDispatchInfo.Throw(_firstFailure);
