@@ -7,6 +7,10 @@ namespace GongCrmBridge.Mapping;
 /// <summary>Writes a starting mapping file from an export's header (<c>gongbridge init --type T --csv FILE</c>).</summary>
 public static class MappingSkeleton
 {
+    // Plain scalars YAML would read as a boolean or null (any case).
+    private static readonly HashSet<string> YamlKeywords =
+        new(["true", "false", "yes", "no", "null", "on", "off", "y", "n"], StringComparer.OrdinalIgnoreCase);
+
     private static readonly Dictionary<string, string[]> StandardGuesses = new(StringComparer.Ordinal)
     {
         ["emailAddress"] = ["email", "emailaddress", "mail", "workemail", "primaryemail"],
@@ -90,7 +94,7 @@ public static class MappingSkeleton
         text.Append(deleted is null ? "# isDeleted: { column: IsDeleted }\n" : $"isDeleted: {{ column: {Yaml(deleted)} }}\n");
         text.Append(objectId is null
             ? "# url: { template: \"https://crm.example.com/records/{Id}\" }\n"
-            : $"# url: {{ template: \"https://crm.example.com/{type.ToWireName().ToLowerInvariant()}/{{{objectId}}}\" }}\n");
+            : $"# url: {{ template: \"https://crm.example.com/{typeWords[0]}/{{{objectId}}}\" }}\n");
 
         text.Append("fields:\n");
         var anyField = false;
@@ -182,7 +186,7 @@ public static class MappingSkeleton
             return "field";
         }
 
-        var name = new StringBuilder(words[0].Length == 1 ? words[0].ToLowerInvariant() : char.ToLowerInvariant(words[0][0]) + words[0][1..]);
+        var name = new StringBuilder(char.ToLowerInvariant(words[0][0]) + words[0][1..]);
         foreach (var word in words.Skip(1))
         {
             name.Append(char.ToUpperInvariant(word[0])).Append(word[1..]);
@@ -196,7 +200,7 @@ public static class MappingSkeleton
     {
         var plain = value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-') &&
                     char.IsAsciiLetter(value[0]) &&
-                    value.ToLowerInvariant() is not ("true" or "false" or "yes" or "no" or "null" or "on" or "off" or "y" or "n");
+                    !YamlKeywords.Contains(value);
         if (plain)
         {
             return value;

@@ -93,7 +93,9 @@ internal sealed class BatchBuilder
         PipelineLog.ReadingExport(_logger, type.ToWireName(), export.Source.Path);
         var batching = new BatchingOptions
         {
+#pragma warning disable CA1308 // a folder name, lower case by convention; not a comparison
             WorkDirectory = Path.Combine(_options.WorkDirectory, type.ToWireName().ToLowerInvariant()),
+#pragma warning restore CA1308
             MaxFileBytes = (job.Options.MaxFileMegabytes * 1024L * 1024L) - BatchingOptions.MultipartOverheadBytes,
         };
 

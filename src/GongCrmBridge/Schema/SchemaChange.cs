@@ -26,5 +26,14 @@ public enum SchemaChangeKind
 public sealed record SchemaChange(CrmObjectType ObjectType, string Field, SchemaChangeKind Kind, string Detail)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{ObjectType.ToWireName()}.{Field}: {Kind.ToString().ToLowerInvariant()} ({Detail})";
+    public override string ToString() => $"{ObjectType.ToWireName()}.{Field}: {KindText} ({Detail})";
+
+    private string KindText => Kind switch
+    {
+        SchemaChangeKind.Added => "added",
+        SchemaChangeKind.Changed => "changed",
+        SchemaChangeKind.Removed => "removed",
+        SchemaChangeKind.Kept => "kept",
+        _ => Kind.ToString(),
+    };
 }

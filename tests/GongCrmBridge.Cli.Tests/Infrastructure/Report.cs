@@ -36,7 +36,9 @@ internal static class Batches
     /// objects whose newest line deletes them (Gong's store no longer holds those).</summary>
     public static IReadOnlyDictionary<string, JsonElement> Latest(string reportDirectory, string objectType)
     {
+#pragma warning disable CA1308 // the tool names batch folders in lower case; not a comparison
         var folder = Path.Combine(reportDirectory, "batches", objectType.ToLowerInvariant());
+#pragma warning restore CA1308
         var latest = new Dictionary<string, (DateTimeOffset Modified, JsonElement Record)>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(folder, "*.ldjson").Where(f => !Path.GetFileName(f).Contains(".r", StringComparison.Ordinal)))
         {
