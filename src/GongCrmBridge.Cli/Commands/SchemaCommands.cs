@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GongCrmBridge.Cli.Infrastructure;
 using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Gong;
@@ -7,7 +8,6 @@ using GongCrmBridge.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using System.ComponentModel;
 
 namespace GongCrmBridge.Cli.Commands;
 

@@ -188,22 +188,22 @@ internal sealed class CsvRecordSource : IRecordSource
 
     private static CsvReaderOptions CreateOptions(
         char separator, Encoding? encoding, bool hasHeader, int maxRecordBytes, Action<CsvMalformedRecord>? onMalformed) => new()
-    {
-        Separator = separator,
-        HasHeader = hasHeader,
-        Encoding = encoding,
-        TrackLineNumbers = true,
-        IncludeValuesInExceptions = false,
-        DetectSeparatorHint = false,
-        SkipEmptyLines = true,
-        AllowLineBreaksInQuotes = true,
-        MalformedData = CsvMalformedDataHandling.Skip,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-        MissingField = CsvMissingFieldHandling.ReturnEmpty,
-        MaxRecordSize = maxRecordBytes,
-        BufferSize = ReadBufferBytes,
-        OnMalformedRecord = onMalformed,
-    };
+        {
+            Separator = separator,
+            HasHeader = hasHeader,
+            Encoding = encoding,
+            TrackLineNumbers = true,
+            IncludeValuesInExceptions = false,
+            DetectSeparatorHint = false,
+            SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MaxRecordSize = maxRecordBytes,
+            BufferSize = ReadBufferBytes,
+            OnMalformedRecord = onMalformed,
+        };
 
     private static string MalformedReason(CsvMalformedReason reason) => reason switch
     {

@@ -35,10 +35,18 @@ public sealed class CompiledMappingTests
         // When one full row is mapped
         var result = Map(mapping, new()
         {
-            ["Id"] = "OPP-7001", ["LastModified"] = "2024-03-03 09:20:00", ["IsDeleted"] = "no",
-            ["Name"] = "Fabrikam – 2024 renewal", ["AccountId"] = "ACC-1001", ["OwnerId"] = "USR-0042",
-            ["Amount"] = "48.000,50", ["CloseDate"] = "06/30/2024", ["StageName"] = " Closed Won ",
-            ["Forecast"] = "commit", ["Probability"] = "70", ["ContactId"] = "CON-5001",
+            ["Id"] = "OPP-7001",
+            ["LastModified"] = "2024-03-03 09:20:00",
+            ["IsDeleted"] = "no",
+            ["Name"] = "Fabrikam – 2024 renewal",
+            ["AccountId"] = "ACC-1001",
+            ["OwnerId"] = "USR-0042",
+            ["Amount"] = "48.000,50",
+            ["CloseDate"] = "06/30/2024",
+            ["StageName"] = " Closed Won ",
+            ["Forecast"] = "commit",
+            ["Probability"] = "70",
+            ["ContactId"] = "CON-5001",
         });
 
         // Then the record has Gong's shape, keys in mapping order, custom fields at the top level
@@ -467,8 +475,12 @@ public sealed class CompiledMappingTests
         var mapping = Compile(SpecDealMapping);
         var rows = Enumerable.Range(0, 500).Select(i => new Dictionary<string, string>
         {
-            ["Id"] = $"OPP-{i}", ["LastModified"] = "2024-03-03 09:20:00", ["Amount"] = $"{i},5", ["StageName"] = i % 2 == 0 ? "Closed Won" : "Qualify",
-            ["Forecast"] = "Commit", ["Probability"] = (i % 101).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Id"] = $"OPP-{i}",
+            ["LastModified"] = "2024-03-03 09:20:00",
+            ["Amount"] = $"{i},5",
+            ["StageName"] = i % 2 == 0 ? "Closed Won" : "Qualify",
+            ["Forecast"] = "Commit",
+            ["Probability"] = (i % 101).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToArray();
         var expected = MapRows(mapping, rows);
 

@@ -166,10 +166,23 @@ public sealed class GongValidationTests
     {
         var json = MapOne(Compile(DealMapping), new()
         {
-            ["Id"] = "OPP-7001", ["Modified"] = "2024-03-03T14:20:00Z", ["Link"] = "https://crm.contoso.example/deals/OPP-7001",
-            ["Account"] = "ACC-1001", ["Owner"] = "USR-0042", ["Stage"] = "negotiate", ["Status"] = "open", ["Close"] = "2024-06-30",
-            ["Created"] = "2024-01-15T09:00:00Z", ["Amount"] = "48000", ["Tier"] = "gold", ["Probability"] = "100", ["Contact"] = "CON-5001",
-            ["Champion"] = "li.wei@fabrikam.example", ["Site"] = "http://fabrikam.example", ["Renewal"] = "1", ["Signed"] = "2024-02-01T10:00:00+01:00",
+            ["Id"] = "OPP-7001",
+            ["Modified"] = "2024-03-03T14:20:00Z",
+            ["Link"] = "https://crm.contoso.example/deals/OPP-7001",
+            ["Account"] = "ACC-1001",
+            ["Owner"] = "USR-0042",
+            ["Stage"] = "negotiate",
+            ["Status"] = "open",
+            ["Close"] = "2024-06-30",
+            ["Created"] = "2024-01-15T09:00:00Z",
+            ["Amount"] = "48000",
+            ["Tier"] = "gold",
+            ["Probability"] = "100",
+            ["Contact"] = "CON-5001",
+            ["Champion"] = "li.wei@fabrikam.example",
+            ["Site"] = "http://fabrikam.example",
+            ["Renewal"] = "1",
+            ["Signed"] = "2024-02-01T10:00:00+01:00",
             ["Budget"] = "1999.99",
         });
 
@@ -219,8 +232,14 @@ public sealed class GongValidationTests
     {
         var result = Map(Compile(ContactMapping), new()
         {
-            ["Id"] = "CON-5001", ["Modified"] = "2024-03-01T08:05:00Z", ["Account"] = "ACC-1001", ["Email"] = "li.wei@fabrikam.example",
-            ["First"] = "Li", ["Last"] = "Wei", ["Title"] = "Head of IT", ["Phone"] = "+44 20 7946 0000",
+            ["Id"] = "CON-5001",
+            ["Modified"] = "2024-03-01T08:05:00Z",
+            ["Account"] = "ACC-1001",
+            ["Email"] = "li.wei@fabrikam.example",
+            ["First"] = "Li",
+            ["Last"] = "Wei",
+            ["Title"] = "Head of IT",
+            ["Phone"] = "+44 20 7946 0000",
         });
 
         Assert.Equal(
@@ -263,7 +282,12 @@ public sealed class GongValidationTests
         // A reference that can match no object is reported by the job-wide referential check, so the record is kept.
         var result = Map(Compile(DealMapping), new()
         {
-            ["Id"] = "OPP-1", ["Modified"] = Modified, ["Account"] = " ACC 1001 ", ["Owner"] = "owner#1", ["Stage"] = "Closed Won", ["Contact"] = "CON 5001",
+            ["Id"] = "OPP-1",
+            ["Modified"] = Modified,
+            ["Account"] = " ACC 1001 ",
+            ["Owner"] = "owner#1",
+            ["Stage"] = "Closed Won",
+            ["Contact"] = "CON 5001",
         });
 
         Assert.Equal(
