@@ -4,10 +4,14 @@ namespace GongCrmBridge.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// The tool compiled natively (<c>dotnet publish -p:PublishAot=true</c>, README "Native build"), once per test run, and
-/// a way to run it as its own process. Compiling takes about a minute.
+/// a way to run it as its own process. Compiling takes minutes, so the native tests run only when
+/// <see cref="EnabledVariable"/> is set: <c>.ci/run</c> sets it in a step of their own, after the main test run.
 /// </summary>
 public sealed class NativeTool : IDisposable
 {
+    /// <summary>The environment variable that turns the native tests on (<c>1</c>).</summary>
+    public const string EnabledVariable = "GONGBRIDGE_NATIVE_TESTS";
+
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
 
     private readonly TempDirectory _output = new();
@@ -15,7 +19,7 @@ public sealed class NativeTool : IDisposable
     public NativeTool()
     {
         Executable = Path.Combine(_output.Path, "gongbridge");
-        if (!ToolchainAvailable)
+        if (NativeFactAttribute.SkipReason is not null)
         {
             return; // every native test is skipped
         }
@@ -33,6 +37,9 @@ public sealed class NativeTool : IDisposable
 
     /// <summary>Gets whether this machine can link a native program (clang or gcc); the native tests are skipped otherwise.</summary>
     public static bool ToolchainAvailable { get; } = new[] { "clang", "gcc" }.Any(OnPath);
+
+    /// <summary>Gets whether the native tests were asked for (<see cref="EnabledVariable"/> is <c>1</c>).</summary>
+    public static bool Enabled { get; } = Environment.GetEnvironmentVariable(EnabledVariable) == "1";
 
     public string Executable { get; }
 
@@ -86,14 +93,16 @@ public sealed class NativeTool : IDisposable
             .Any(directory => File.Exists(Path.Combine(directory, program)));
 }
 
-/// <summary>A fact about the natively compiled tool: skipped, saying why, on a machine that cannot link one.</summary>
+/// <summary>A fact about the natively compiled tool: skipped, saying why, unless asked for on a machine that can link one.</summary>
 public sealed class NativeFactAttribute : FactAttribute
 {
-    public NativeFactAttribute()
-    {
-        if (!NativeTool.ToolchainAvailable)
-        {
-            Skip = "A native build needs clang or gcc to link, and this machine has neither.";
-        }
-    }
+    public NativeFactAttribute() => Skip = SkipReason;
+
+    /// <summary>Gets why the native tests do not run here, or null when they do.</summary>
+    internal static string? SkipReason { get; } =
+        !NativeTool.Enabled
+            ? $"The native build takes minutes, so these tests run only with {NativeTool.EnabledVariable}=1 (.ci/run sets it in a step of their own)."
+            : !NativeTool.ToolchainAvailable
+                ? "A native build needs clang or gcc to link, and this machine has neither."
+                : null;
 }
