@@ -26,7 +26,7 @@ public sealed class CredentialSafetyTests : IDisposable
         var messages = new List<string>();
         for (var i = 0; i < 2; i++)
         {
-            var exception = await Assert.ThrowsAnyAsync<Exception>(() => time.RunAsync(client.ListIntegrationsAsync(), TimeSpan.FromMilliseconds(100)));
+            var exception = await Assert.ThrowsAnyAsync<Exception>(() => time.RunAsync(client.ListIntegrationsAsync()));
             messages.Add(exception.ToString());
             if (exception is GongApiException api)
             {
@@ -54,7 +54,7 @@ public sealed class CredentialSafetyTests : IDisposable
         }, _logger);
         _http.SimulateTimeout().SimulateException(new HttpRequestException("connection refused"));
 
-        var exception = await Assert.ThrowsAsync<GongApiException>(() => time.RunAsync(client.GetRequestStatusAsync(1, "x"), TimeSpan.FromMilliseconds(100)));
+        var exception = await Assert.ThrowsAsync<GongApiException>(() => time.RunAsync(client.GetRequestStatusAsync(1, "x")));
 
         Assert.DoesNotContain("bearer-secret-token", exception.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("bearer-secret-token", _logger.AllText, StringComparison.Ordinal);

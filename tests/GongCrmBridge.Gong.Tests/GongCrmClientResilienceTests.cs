@@ -2,16 +2,15 @@ using System.Globalization;
 using Flurl.Http.Testing;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Gong.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
+using GongCrmBridge.Testing;
 
 namespace GongCrmBridge.Gong.Tests;
 
 /// <summary>The Polly pipeline (retry → rate limiter → timeout) with a fake clock: waits cost no real time.</summary>
 public sealed class GongCrmClientResilienceTests : IDisposable
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
     private readonly HttpTest _http = new();
-    private readonly FakeTimeProvider _time = Clients.NewClock();
+    private readonly TestClock _time = Clients.NewClock();
     private readonly string _dir = Directory.CreateTempSubdirectory("gong-resilience-").FullName;
 
     public void Dispose()
@@ -28,14 +27,12 @@ public sealed class GongCrmClientResilienceTests : IDisposable
             .RespondWith("""{"requestId":"r2","integrations":[]}""");
 
         var call = client.ListIntegrationsAsync();
-        await FakeClock.WaitUntilAsync(() => _http.CallLog.Count == 1);
-        await FakeClock.SettleAsync();
-        _time.Advance(TimeSpan.FromSeconds(7) - TimeSpan.FromMilliseconds(1));
-        await FakeClock.SettleAsync();
+        var wait = await _time.WhenWaitingAsync();
 
+        Assert.Equal(TimeSpan.FromSeconds(7), wait);
         Assert.Single(_http.CallLog);
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-        await call.WaitAsync(TimeSpan.FromSeconds(10));
+        _time.Advance(wait);
+        await call.WaitAsync(TestClock.HangLimit);
         Assert.Equal(2, _http.CallLog.Count);
         Assert.Equal(2, client.CallsMade);
     }
@@ -48,11 +45,11 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         var until = _time.GetUtcNow().AddSeconds(12).ToString("r", CultureInfo.InvariantCulture);
         _http.RespondWith("{}", 429, new { Retry_After = until }).RespondWith("""{"integrations":[]}""");
 
-        await _time.RunAsync(client.ListIntegrationsAsync(), Step);
+        await _time.RunAsync(client.ListIntegrationsAsync());
 
         var times = stamps.ToArray();
         Assert.Equal(2, times.Length);
-        Assert.InRange(times[1] - times[0], TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(12) + Step);
+        Assert.Equal(TimeSpan.FromSeconds(12), times[1] - times[0]);
     }
 
     [Fact]
@@ -61,7 +58,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         using var client = Clients.Create(_time, o => o.MaxRetryDelay = TimeSpan.FromMinutes(2));
         _http.RespondWith("""{"requestId":"r429","errors":["daily limit"]}""", 429, new { Retry_After = "3600" });
 
-        var exception = await Assert.ThrowsAsync<GongRateLimitedException>(() => client.ListIntegrationsAsync());
+        var exception = await Assert.ThrowsAsync<GongRateLimitedException>(() => _time.RunAsync(client.ListIntegrationsAsync()));
 
         Assert.Equal(TimeSpan.FromHours(1), exception.RetryAfter);
         Assert.Equal(429, exception.StatusCode);
@@ -78,7 +75,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
             _http.RespondWith("{}", 429, new { Retry_After = "1" });
         }
 
-        var exception = await Assert.ThrowsAsync<GongRateLimitedException>(() => _time.RunAsync(client.ListIntegrationsAsync(), Step));
+        var exception = await Assert.ThrowsAsync<GongRateLimitedException>(() => _time.RunAsync(client.ListIntegrationsAsync()));
 
         Assert.Equal(TimeSpan.FromSeconds(1), exception.RetryAfter);
         Assert.Equal(3, client.CallsMade);
@@ -91,14 +88,14 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         var stamps = client.StampAttempts(_time);
         _http.RespondWith("{}", 503).RespondWith("{}", 500).RespondWith("""{"integrations":[]}""");
 
-        await _time.RunAsync(client.ListIntegrationsAsync(), Step);
+        await _time.RunAsync(client.ListIntegrationsAsync());
 
         var times = stamps.ToArray();
         Assert.Equal(3, times.Length);
         var first = times[1] - times[0];
         var second = times[2] - times[1];
-        Assert.InRange(first, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) + Step);  // 2 s × [0.5, 1]
-        Assert.InRange(second, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4) + Step); // 4 s × [0.5, 1]
+        Assert.InRange(first, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));  // 2 s × [0.5, 1]
+        Assert.InRange(second, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)); // 4 s × [0.5, 1]
         Assert.Equal(3, client.CallsMade);
     }
 
@@ -108,7 +105,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         using var client = Clients.Create(_time);
         _http.RespondWith("{}", 408).RespondWith("""{"integrations":[]}""");
 
-        await _time.RunAsync(client.ListIntegrationsAsync(), Step);
+        await _time.RunAsync(client.ListIntegrationsAsync());
 
         Assert.Equal(2, _http.CallLog.Count);
     }
@@ -124,7 +121,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         using var client = Clients.Create(_time);
         _http.RespondWith("""{"requestId":"rx","errors":["no"]}""", status).RespondWith("""{"integrations":[]}""");
 
-        var exception = await Assert.ThrowsAsync<GongApiException>(() => client.ListIntegrationsAsync());
+        var exception = await Assert.ThrowsAsync<GongApiException>(() => _time.RunAsync(client.ListIntegrationsAsync()));
 
         Assert.Equal(status, exception.StatusCode);
         Assert.Single(_http.CallLog);
@@ -137,7 +134,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         using var client = Clients.Create(_time);
         _http.SimulateException(new HttpRequestException("connection reset")).RespondWith("""{"integrations":[]}""");
 
-        await _time.RunAsync(client.ListIntegrationsAsync(), Step);
+        await _time.RunAsync(client.ListIntegrationsAsync());
 
         Assert.Equal(2, client.CallsMade);
     }
@@ -151,7 +148,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
             _http.SimulateTimeout();
         }
 
-        var exception = await Assert.ThrowsAsync<GongApiException>(() => _time.RunAsync(client.ListIntegrationsAsync(), Step));
+        var exception = await Assert.ThrowsAsync<GongApiException>(() => _time.RunAsync(client.ListIntegrationsAsync()));
 
         Assert.Null(exception.StatusCode);
         Assert.Contains("4 attempt", exception.Message, StringComparison.Ordinal);
@@ -164,7 +161,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         using var client = Clients.Create(_time, o => o.MaxRetries = 0);
         _http.RespondWith("{}", 502);
 
-        var exception = await Assert.ThrowsAsync<GongApiException>(() => client.ListIntegrationsAsync());
+        var exception = await Assert.ThrowsAsync<GongApiException>(() => _time.RunAsync(client.ListIntegrationsAsync()));
 
         Assert.Equal(502, exception.StatusCode);
         Assert.Equal(1, client.CallsMade);
@@ -179,7 +176,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         _http.SimulateTimeout()
             .RespondWith("""{"requestId":"r409","errors":["clientRequestId already used"]}""", 409);
 
-        var receipt = await _time.RunAsync(client.UploadEntitiesAsync(7, CrmObjectType.Account, "acct-1", path), Step);
+        var receipt = await _time.RunAsync(client.UploadEntitiesAsync(7, CrmObjectType.Account, "acct-1", path));
 
         Assert.Equal(new UploadReceipt("acct-1", null, AlreadyAccepted: true), receipt);
         Assert.Equal(2, client.CallsMade);
@@ -194,7 +191,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         await File.WriteAllTextAsync(path, "{}\n");
         _http.RespondWith("{}", 500).RespondWith("{}", 409);
 
-        var receipt = await _time.RunAsync(client.UploadEntitiesAsync(7, CrmObjectType.Account, "acct-2", path), Step);
+        var receipt = await _time.RunAsync(client.UploadEntitiesAsync(7, CrmObjectType.Account, "acct-2", path));
 
         Assert.True(receipt.AlreadyAccepted);
     }
@@ -207,7 +204,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         await File.WriteAllTextAsync(path, "{}\n");
         _http.RespondWith("{}", 429, new { Retry_After = "1" }).RespondWith("""{"errors":["clientRequestId already used"]}""", 409);
 
-        var exception = await Assert.ThrowsAsync<GongApiException>(() => _time.RunAsync(client.UploadEntitiesAsync(7, CrmObjectType.Account, "acct-3", path), Step));
+        var exception = await Assert.ThrowsAsync<GongApiException>(() => _time.RunAsync(client.UploadEntitiesAsync(7, CrmObjectType.Account, "acct-3", path)));
 
         Assert.Equal(409, exception.StatusCode);
     }
@@ -218,7 +215,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         using var client = Clients.Create(_time);
         _http.SimulateTimeout().RespondWith("{}", 409);
 
-        var receipt = await _time.RunAsync(client.DeleteIntegrationAsync(7, "del-1"), Step);
+        var receipt = await _time.RunAsync(client.DeleteIntegrationAsync(7, "del-1"));
 
         Assert.True(receipt.AlreadyAccepted);
     }
@@ -231,7 +228,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
             .RespondWith("""{"errors":["an active integration already exists"]}""", 409)
             .RespondWith("""{"integrations":[{"integrationId":99,"name":"Bridge","ownerEmail":"Owner@contoso.example"}]}""");
 
-        var integration = await _time.RunAsync(client.RegisterIntegrationAsync("Bridge", "owner@contoso.example"), Step);
+        var integration = await _time.RunAsync(client.RegisterIntegrationAsync("Bridge", "owner@contoso.example"));
 
         Assert.Equal(99, integration.IntegrationId);
     }
@@ -247,7 +244,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         }
 
         var calls = Enumerable.Range(0, 10).Select(_ => client.ListIntegrationsAsync()).ToArray();
-        await _time.RunAsync(Task.WhenAll(calls), Step);
+        await _time.RunAllAsync(calls);
 
         var times = stamps.OrderBy(t => t).ToArray();
         Assert.Equal(10, times.Length);
@@ -271,7 +268,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         var stamps = client.StampAttempts(_time);
         _http.RespondWith("{}", 500).RespondWith("{}", 500).RespondWith("""{"integrations":[]}""");
 
-        await _time.RunAsync(client.ListIntegrationsAsync(), Step);
+        await _time.RunAsync(client.ListIntegrationsAsync());
 
         var times = stamps.ToArray();
         Assert.Equal(3, times.Length);
@@ -289,7 +286,7 @@ public sealed class GongCrmClientResilienceTests : IDisposable
             _http.RespondWith("""{"integrations":[]}""");
         }
 
-        await _time.RunAsync(Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.ListIntegrationsAsync())), Step);
+        await _time.RunAllAsync([.. Enumerable.Range(0, 3).Select(_ => client.ListIntegrationsAsync())]);
 
         var times = stamps.OrderBy(t => t).ToArray();
         Assert.Equal(TimeSpan.FromSeconds(2.05), times[1] - times[0]);
@@ -304,10 +301,10 @@ public sealed class GongCrmClientResilienceTests : IDisposable
         _http.RespondWith("{}", 503).RespondWith("""{"integrations":[]}""");
 
         var call = client.ListIntegrationsAsync(cancellation.Token);
-        await FakeClock.WaitUntilAsync(() => _http.CallLog.Count == 1);
+        await _time.WhenWaitingAsync();
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TestClock.HangLimit));
         Assert.Single(_http.CallLog);
     }
 }

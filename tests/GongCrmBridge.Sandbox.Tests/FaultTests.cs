@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Time.Testing;
+using GongCrmBridge.Testing;
 
 namespace GongCrmBridge.Sandbox.Tests;
 
@@ -84,20 +84,21 @@ public sealed class FaultTests
     [Fact]
     public async Task Delay_HoldsTheResponseUntilTheTimeProviderAdvances()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2024, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        // Given an emulator on a fake clock that delays its answers by 30 s
+        var time = new TestClock(new DateTimeOffset(2024, 3, 1, 12, 0, 0, TimeSpan.Zero));
         await using var test = await TestSandbox.StartAsync(TestSandbox.Options(time: time), register: false);
         test.Sandbox.Faults.Delay(SandboxRoute.ListIntegrations, TimeSpan.FromSeconds(30));
 
+        // When a call arrives, it is held on a 30 s timer; a tick short of it, still held
         var call = test.Http.GetAsync("/v2/crm/integrations");
-        var finishedEarly = await Task.WhenAny(call, Task.Delay(300)) == call;
-        while (!call.IsCompleted)
-        {
-            time.Advance(TimeSpan.FromSeconds(10));
-            await Task.WhenAny(call, Task.Delay(20));
-        }
+        Assert.Equal(TimeSpan.FromSeconds(30), await time.WhenWaitingAsync(wait => wait == TimeSpan.FromSeconds(30)));
+        time.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromTicks(1));
+        Assert.Contains(TimeSpan.FromTicks(1), time.PendingWaits);
+        Assert.False(call.IsCompleted);
 
-        using var response = await call;
-        Assert.False(finishedEarly);
+        // Then it is answered once the fake clock reaches the 30 s
+        time.Advance(TimeSpan.FromTicks(1));
+        using var response = await call.WaitAsync(TestClock.HangLimit);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

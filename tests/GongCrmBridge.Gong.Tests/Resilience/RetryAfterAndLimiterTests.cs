@@ -1,5 +1,6 @@
 using GongCrmBridge.Gong.Resilience;
 using GongCrmBridge.Gong.Tests.Support;
+using GongCrmBridge.Testing;
 
 namespace GongCrmBridge.Gong.Tests.Resilience;
 
@@ -62,8 +63,9 @@ public sealed class RetryAfterAndLimiterTests
         await limiter.AcquireAsync();
 
         var waiting = limiter.AcquireAsync(1, cancellation.Token).AsTask();
+        await time.WhenWaitingAsync(); // parked until the window moves
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TestClock.HangLimit));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Flurl.Http;
+using GongCrmBridge.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GongCrmBridge.Gong.Tests.Support;
@@ -11,7 +12,7 @@ internal static class Clients
     public const string Secret = "S3cr3t-never-to-be-seen";
     public static readonly Uri BaseUrl = new("https://us-12345.api.gong.io");
 
-    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2024, 3, 1, 8, 0, 0, TimeSpan.Zero));
+    public static TestClock NewClock() => new(new DateTimeOffset(2024, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
     public static GongClientOptions Options(FakeTimeProvider time, Action<GongClientOptions>? configure = null)
     {

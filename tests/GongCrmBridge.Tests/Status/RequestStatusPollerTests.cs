@@ -3,15 +3,13 @@ using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Status;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
+using GongCrmBridge.Testing;
 
 namespace GongCrmBridge.Tests.Status;
 
 /// <summary>The poller's timing, on a fake clock: no test waits for real.</summary>
 public sealed class RequestStatusPollerTests
 {
-    private static readonly TimeSpan RealTimeLimit = TimeSpan.FromSeconds(10);
-
     private static readonly PollingOptions Options = new()
     {
         FirstDelay = TimeSpan.FromSeconds(2),
@@ -20,7 +18,7 @@ public sealed class RequestStatusPollerTests
         Timeout = TimeSpan.FromHours(1),
     };
 
-    private readonly CountingTimeProvider _time = new();
+    private readonly TestClock _time = new();
     private readonly ScriptedClient _client;
 
     public RequestStatusPollerTests() => _client = new ScriptedClient(_time);
@@ -51,7 +49,7 @@ public sealed class RequestStatusPollerTests
             await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(seconds));
         }
 
-        var status = await waiting.WaitAsync(RealTimeLimit);
+        var status = await waiting.WaitAsync(TestClock.HangLimit);
         Assert.Equal((RequestState.Done, 7), (status.Status, status.TotalSuccessCount));
         Assert.Equal([2, 6, 14, 24, 34], _client.PollSeconds);
         Assert.All(_client.Calls, c => Assert.Equal((42L, "run-ACCOUNT-001"), c));
@@ -71,7 +69,7 @@ public sealed class RequestStatusPollerTests
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(4));
 
         // Then FAILED is final: it is returned with its errors, and no further poll is made
-        var status = await waiting.WaitAsync(RealTimeLimit);
+        var status = await waiting.WaitAsync(TestClock.HangLimit);
         Assert.Equal(RequestState.Failed, status.Status);
         Assert.Equal(new RequestError(3, "bad email"), Assert.Single(status.Errors));
         _time.Advance(TimeSpan.FromMinutes(5));
@@ -86,7 +84,7 @@ public sealed class RequestStatusPollerTests
         var waiting = Poller().WaitAsync(42, "run-STAGE-001", CancellationToken.None);
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(2));
 
-        Assert.Equal(RequestState.Done, (await waiting.WaitAsync(RealTimeLimit)).Status);
+        Assert.Equal(RequestState.Done, (await waiting.WaitAsync(TestClock.HangLimit)).Status);
         Assert.Equal([2], _client.PollSeconds);
     }
 
@@ -106,7 +104,7 @@ public sealed class RequestStatusPollerTests
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(10));
 
         // Then the run fails, naming the upload and how to check it later
-        var failure = await Assert.ThrowsAsync<SyncFailedException>(() => waiting.WaitAsync(RealTimeLimit));
+        var failure = await Assert.ThrowsAsync<SyncFailedException>(() => waiting.WaitAsync(TestClock.HangLimit));
         Assert.Contains("run-DEAL-003", failure.Message, StringComparison.Ordinal);
         Assert.Contains("InProgress", failure.Message, StringComparison.Ordinal);
         Assert.Contains("gongbridge status --client-request-id run-DEAL-003", failure.Message, StringComparison.Ordinal);
@@ -128,7 +126,7 @@ public sealed class RequestStatusPollerTests
         // Then it does not fail: it waits the 30 s Gong asked for, then its next (grown) delay, and polls again
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(30), polls: false);
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(4));
-        Assert.Equal(RequestState.Done, (await waiting.WaitAsync(RealTimeLimit)).Status);
+        Assert.Equal(RequestState.Done, (await waiting.WaitAsync(TestClock.HangLimit)).Status);
         Assert.Equal([2, 36], _client.PollSeconds);
     }
 
@@ -144,7 +142,7 @@ public sealed class RequestStatusPollerTests
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(10), polls: false);
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(4));
 
-        Assert.Equal(RequestState.Done, (await waiting.WaitAsync(RealTimeLimit)).Status);
+        Assert.Equal(RequestState.Done, (await waiting.WaitAsync(TestClock.HangLimit)).Status);
     }
 
     [Fact]
@@ -155,7 +153,7 @@ public sealed class RequestStatusPollerTests
         var waiting = Poller().WaitAsync(42, "run-LEAD-003", CancellationToken.None);
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(2));
 
-        var failure = await Assert.ThrowsAsync<GongApiException>(() => waiting.WaitAsync(RealTimeLimit));
+        var failure = await Assert.ThrowsAsync<GongApiException>(() => waiting.WaitAsync(TestClock.HangLimit));
         Assert.Equal(404, failure.StatusCode);
     }
 
@@ -166,13 +164,13 @@ public sealed class RequestStatusPollerTests
         _client.Script();
         using var stop = new CancellationTokenSource();
         var waiting = Poller().WaitAsync(42, "run-ACCOUNT-009", stop.Token);
-        await WaitUntilAsync(() => _time.TimersCreated == 1);
+        await _time.WhenWaitingAsync();
 
         // When the user stops the run
         await stop.CancelAsync();
 
         // Then the wait ends at once and Gong is not asked
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(RealTimeLimit));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TestClock.HangLimit));
         Assert.Empty(_client.PollSeconds);
     }
 
@@ -183,47 +181,20 @@ public sealed class RequestStatusPollerTests
         Assert.Equal("Growth", thrown.ParamName);
     }
 
-    /// <summary>With the poller parked on its latest timer, checks that the timer is exactly <paramref name="wait"/>
-    /// long (nothing happens 1 ms earlier), and whether it ends in a poll; then waits until the poller parks on its
-    /// next timer or returns.</summary>
+    /// <summary>Once the poller is parked on a timer, checks that it is its only wait and exactly <paramref name="wait"/>
+    /// long; moves time by that much, waits until the poller parks on its next timer or returns, and checks whether
+    /// the wait ended in a poll.</summary>
     private async Task ExpectPollAfterAsync(Task running, TimeSpan wait, bool polls = true)
     {
-        await WaitUntilAsync(() => _time.TimersCreated > 0);
+        await _time.WhenWaitingAsync();
+        Assert.Equal([wait], _time.PendingWaits);
+        Assert.False(running.IsCompleted);
         var timers = _time.TimersCreated;
         var pollCount = _client.PollSeconds.Count;
 
-        _time.Advance(wait - TimeSpan.FromMilliseconds(1));
-        await Task.Delay(5);
-        Assert.Equal((pollCount, timers, false), (_client.PollSeconds.Count, _time.TimersCreated, running.IsCompleted));
-
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-        await WaitUntilAsync(() => running.IsCompleted || _time.TimersCreated > timers);
+        _time.Advance(wait);
+        await _time.UntilAsync(() => running.IsCompleted || _time.TimersCreated > timers, running);
         Assert.Equal(pollCount + (polls ? 1 : 0), _client.PollSeconds.Count);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var started = DateTime.UtcNow;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow - started < RealTimeLimit, "The condition did not become true in time.");
-            await Task.Delay(1);
-        }
-    }
-
-    /// <summary>A fake clock that counts the timers created (each Task.Delay of the poller makes one).</summary>
-    private sealed class CountingTimeProvider : FakeTimeProvider
-    {
-        private int _timers;
-
-        public int TimersCreated => Volatile.Read(ref _timers);
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            Interlocked.Increment(ref _timers);
-            return timer;
-        }
     }
 
     /// <summary>Answers request-status from a script (then IN_PROGRESS forever) and stamps every poll.
