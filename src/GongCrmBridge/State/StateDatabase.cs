@@ -148,7 +148,7 @@ internal sealed class StateDatabase : IDisposable
             connection.Open();
             var pragmas = mode == SqliteOpenMode.ReadOnly
                 ? "PRAGMA busy_timeout = 30000;"
-                : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+                : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536;";
             Execute(connection, null, pragmas);
             return connection;
         }

@@ -116,6 +116,50 @@ public sealed class TrackedObjectsTests : IDisposable
         Assert.NotNull(store.Tracked.HashOf(CrmObjectType.Account, "A-2"));
     }
 
+    [Fact]
+    public void LoadIndex_FromItsSnapshot_AnswersAsTheTableDoes()
+    {
+        // Given 1,000 tracked accounts whose snapshot was written
+        using var store = _folder.Open();
+        var upload = PlanUpload(store, "file-1");
+        store.Tracked.Upsert(CrmObjectType.Account, upload.ClientRequestId, Enumerable.Range(0, 1_000).Select(i => Tracked("A-" + i.ToString(CultureInfo.InvariantCulture))));
+        var fromTable = store.Tracked.LoadIndex(CrmObjectType.Account);
+        store.Tracked.RefreshIndexes();
+
+        // When the index is loaded from the snapshot
+        var fromSnapshot = store.Tracked.LoadIndex(CrmObjectType.Account);
+
+        // Then it holds the same entries
+        Assert.True(SnapshotExists(store, "ACCOUNT"));
+        Assert.Equal(fromTable.Entries.ToArray(), fromSnapshot.Entries.ToArray());
+    }
+
+    [Fact]
+    public void Upsert_AfterASnapshot_DropsItSoTheChangeIsNeverMissed()
+    {
+        // Given a snapshot of A-1 as first accepted
+        using var store = _folder.Open();
+        var first = PlanUpload(store, "file-1");
+        store.Tracked.Upsert(CrmObjectType.Account, first.ClientRequestId, [Tracked("A-1")]);
+        store.Tracked.Upsert(CrmObjectType.Contact, first.ClientRequestId, [Tracked("C-1")]);
+        store.Tracked.RefreshIndexes();
+
+        // When Gong accepts an edited A-1 (and the run dies before refreshing the snapshot)
+        var second = PlanUpload(store, "file-2");
+        store.Tracked.Upsert(CrmObjectType.Account, second.ClientRequestId, [AcceptedRecords.ToTracked(Account("A-1", name: "Edited"))]);
+
+        // Then the accounts' snapshot is gone (the contacts' stays) and the index reflects the edit
+        Assert.False(SnapshotExists(store, "ACCOUNT"));
+        Assert.True(SnapshotExists(store, "CONTACT"));
+        Assert.Equal(TrackedLookup.Unchanged, Check(store.Tracked.LoadIndex(CrmObjectType.Account), Account("A-1", name: "Edited")));
+        store.Tracked.Remove(CrmObjectType.Contact, ["C-1"]);
+        Assert.False(SnapshotExists(store, "CONTACT"));
+        Assert.Equal(0, store.Tracked.LoadIndex(CrmObjectType.Contact).Count);
+    }
+
+    private static bool SnapshotExists(StateStore store, string type) => store.Database.Read(connection =>
+        StateDatabase.Scalar(connection, null, "SELECT count(*) FROM tracked_index WHERE object_type = $type", ("$type", type)) is 1L);
+
     private static TrackedObject Tracked(string objectId) => AcceptedRecords.ToTracked(Account(objectId));
 
     private static TrackedLookup Check(TrackedObjectIndex index, byte[] record) =>
