@@ -64,7 +64,7 @@ internal static class StateScenarios
         var upserting = new Measure().Start();
         foreach (var file in files)
         {
-            var upload = store.Uploads.Plan("bench", CrmObjectType.Account, await FileDigest.OfFileAsync(file, CancellationToken.None), 0, new FileInfo(file).Length);
+            var upload = store.Uploads.Plan("bench", CrmObjectType.Account, await FileDigest.OfFileAsync(file, CancellationToken.None), 0, new FileInfo(file).Length, file);
             store.Tracked.Upsert(CrmObjectType.Account, upload.ClientRequestId, AcceptedRecords.Read(file));
         }
 

@@ -37,6 +37,7 @@ internal static class StateSchema
             parent_request_id  TEXT,                  -- the first upload of the file, for Gong's error re-upload rounds
             object_type        TEXT NOT NULL,
             file_digest        TEXT NOT NULL,         -- XxHash128 of the LDJSON file's bytes
+            file_path          TEXT,                  -- where the file is (a run's batches folder), for a resumed run to read back
             record_count       INTEGER NOT NULL,
             bytes              INTEGER NOT NULL,
             state              TEXT NOT NULL CHECK (state IN ('planned', 'sent', 'accepted', 'failed', 'pending', 'abandoned')),

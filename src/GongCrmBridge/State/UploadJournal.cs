@@ -41,6 +41,8 @@ public enum UploadState
 /// <param name="PlannedAt">When its row was written.</param>
 /// <param name="SentAt">When Gong took it.</param>
 /// <param name="FinishedAt">When it ended (accepted, failed, abandoned).</param>
+/// <param name="FilePath">Where the LDJSON file was when it was planned (a run's batches folder; kept by a run that
+/// failed or stopped), for a resumed run to read back what Gong accepted.</param>
 public sealed record UploadRecord(
     string ClientRequestId,
     string RunId,
@@ -55,7 +57,8 @@ public sealed record UploadRecord(
     int? ErrorCount,
     DateTimeOffset PlannedAt,
     DateTimeOffset? SentAt,
-    DateTimeOffset? FinishedAt)
+    DateTimeOffset? FinishedAt,
+    string? FilePath)
 {
     /// <summary>Gets a value indicating whether the upload still needs a run's attention (planned, sent, pending).</summary>
     public bool IsUnfinished => State is UploadState.Planned or UploadState.Sent or UploadState.Pending;
@@ -76,7 +79,7 @@ internal sealed class UploadJournal(StateDatabase database, TimeProvider clock)
 {
     private const string Columns =
         "client_request_id, run_id, parent_request_id, object_type, file_digest, record_count, bytes, state, gong_status, " +
-        "success_count, error_count, planned_utc, sent_utc, finished_utc";
+        "success_count, error_count, planned_utc, sent_utc, finished_utc, file_path";
 
     /// <summary>Commits the row of an upload about to be made and returns it: a new row (<see cref="UploadState.Planned"/>),
     /// or the unfinished row of the same content, taken over by <paramref name="runId"/> (its state says whether to send
@@ -86,8 +89,10 @@ internal sealed class UploadJournal(StateDatabase database, TimeProvider clock)
     /// <param name="fileDigest">The file's digest (<see cref="FileDigest"/>).</param>
     /// <param name="recordCount">Records in the file.</param>
     /// <param name="bytes">The file's size.</param>
+    /// <param name="filePath">Where the file is, for a resumed run to read back (a path, never content).</param>
     /// <param name="parentRequestId">For an error re-upload round: the file's first upload.</param>
-    public UploadRecord Plan(string runId, CrmObjectType type, string fileDigest, int recordCount, long bytes, string? parentRequestId = null)
+    public UploadRecord Plan(
+        string runId, CrmObjectType type, string fileDigest, int recordCount, long bytes, string? filePath = null, string? parentRequestId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(fileDigest);
         var wireType = type.ToWireName();
@@ -101,9 +106,15 @@ internal sealed class UploadJournal(StateDatabase database, TimeProvider clock)
                 ("$digest", fileDigest));
             if (sameContent.FirstOrDefault(u => u.IsUnfinished) is { } unfinished)
             {
+                // The same bytes, rebuilt by this run: its copy is the one this run keeps if it stops.
                 StateDatabase.Execute(
-                    connection, transaction, "UPDATE uploads SET run_id = $run WHERE client_request_id = $id", ("$run", runId), ("$id", unfinished.ClientRequestId));
-                return unfinished with { RunId = runId };
+                    connection,
+                    transaction,
+                    "UPDATE uploads SET run_id = $run, file_path = coalesce($path, file_path) WHERE client_request_id = $id",
+                    ("$run", runId),
+                    ("$path", filePath),
+                    ("$id", unfinished.ClientRequestId));
+                return unfinished with { RunId = runId, FilePath = filePath ?? unfinished.FilePath };
             }
 
             var id = wireType + "-" + fileDigest;
@@ -116,17 +127,18 @@ internal sealed class UploadJournal(StateDatabase database, TimeProvider clock)
             StateDatabase.Execute(
                 connection,
                 transaction,
-                "INSERT INTO uploads (client_request_id, run_id, parent_request_id, object_type, file_digest, record_count, bytes, state, planned_utc) " +
-                "VALUES ($id, $run, $parent, $type, $digest, $records, $bytes, 'planned', $now)",
+                "INSERT INTO uploads (client_request_id, run_id, parent_request_id, object_type, file_digest, file_path, record_count, bytes, state, planned_utc) " +
+                "VALUES ($id, $run, $parent, $type, $digest, $path, $records, $bytes, 'planned', $now)",
                 ("$id", id),
                 ("$run", runId),
                 ("$parent", parentRequestId),
                 ("$type", wireType),
                 ("$digest", fileDigest),
+                ("$path", filePath),
                 ("$records", recordCount),
                 ("$bytes", bytes),
                 ("$now", StateDatabase.Timestamp(now)));
-            return new UploadRecord(id, runId, parentRequestId, type, fileDigest, recordCount, bytes, UploadState.Planned, null, null, null, now, null, null);
+            return new UploadRecord(id, runId, parentRequestId, type, fileDigest, recordCount, bytes, UploadState.Planned, null, null, null, now, null, null, filePath);
         });
     }
 
@@ -227,7 +239,8 @@ internal sealed class UploadJournal(StateDatabase database, TimeProvider clock)
                 reader.IsDBNull(10) ? null : reader.GetInt32(10),
                 StateDatabase.ParseTimestamp(reader.GetString(11)),
                 reader.IsDBNull(12) ? null : StateDatabase.ParseTimestamp(reader.GetString(12)),
-                reader.IsDBNull(13) ? null : StateDatabase.ParseTimestamp(reader.GetString(13))));
+                reader.IsDBNull(13) ? null : StateDatabase.ParseTimestamp(reader.GetString(13)),
+                reader.IsDBNull(14) ? null : reader.GetString(14)));
         }
 
         return uploads;

@@ -26,7 +26,7 @@ public sealed class StateContentTests : IDisposable
         using (store.AcquireRunLock("run-1"))
         {
             store.Runs.Start(new RunStart("run-1", "/jobs/nightly.yaml", "mirror", Full: false));
-            var upload = store.Uploads.Plan("run-1", CrmObjectType.Account, digest, 50, new FileInfo(_batch).Length);
+            var upload = store.Uploads.Plan("run-1", CrmObjectType.Account, digest, 50, new FileInfo(_batch).Length, _batch);
             store.Uploads.MarkSent(upload.ClientRequestId);
             store.Calls.Count();
             store.Uploads.MarkFinished(upload.ClientRequestId, RequestState.Done, 49, 1);

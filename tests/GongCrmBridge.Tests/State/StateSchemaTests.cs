@@ -16,7 +16,7 @@ public sealed class StateSchemaTests : IDisposable
             started_utc TEXT NOT NULL, finished_utc TEXT, exit_code INTEGER, pid INTEGER NOT NULL, host TEXT NOT NULL,
             api_calls INTEGER, counts_json TEXT);
         CREATE TABLE uploads (id INTEGER PRIMARY KEY, client_request_id TEXT NOT NULL UNIQUE, run_id TEXT NOT NULL REFERENCES runs (run_id),
-            parent_request_id TEXT, object_type TEXT NOT NULL, file_digest TEXT NOT NULL, record_count INTEGER NOT NULL,
+            parent_request_id TEXT, object_type TEXT NOT NULL, file_digest TEXT NOT NULL, file_path TEXT, record_count INTEGER NOT NULL,
             bytes INTEGER NOT NULL, state TEXT NOT NULL CHECK (state IN ('planned', 'sent', 'accepted', 'failed', 'pending', 'abandoned')),
             gong_status TEXT, success_count INTEGER, error_count INTEGER, planned_utc TEXT NOT NULL, sent_utc TEXT, finished_utc TEXT);
         CREATE INDEX uploads_by_content ON uploads (object_type, file_digest);
@@ -27,9 +27,9 @@ public sealed class StateSchemaTests : IDisposable
         CREATE TABLE run_lock (id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, host TEXT NOT NULL, run_id TEXT, since_utc TEXT NOT NULL);
         INSERT INTO runs VALUES ('run-v1', '/jobs/nightly.yaml', 'mirror', 0, '2024-02-28T01:00:00.000Z', '2024-02-28T01:20:00.000Z', 0, 4242, 'cron-host', 57,
             '[{"objectType":"ACCOUNT","read":2,"accepted":2}]');
-        INSERT INTO uploads VALUES (1, 'ACCOUNT-0123456789abcdef0123456789abcdef', 'run-v1', NULL, 'ACCOUNT', '0123456789abcdef0123456789abcdef', 2, 400,
+        INSERT INTO uploads VALUES (1, 'ACCOUNT-0123456789abcdef0123456789abcdef', 'run-v1', NULL, 'ACCOUNT', '0123456789abcdef0123456789abcdef', NULL, 2, 400,
             'accepted', 'DONE', 2, 0, '2024-02-28T01:01:00.000Z', '2024-02-28T01:01:01.000Z', '2024-02-28T01:05:00.000Z');
-        INSERT INTO uploads VALUES (2, 'CONTACT-fedcba9876543210fedcba9876543210', 'run-v1', NULL, 'CONTACT', 'fedcba9876543210fedcba9876543210', 5, 900,
+        INSERT INTO uploads VALUES (2, 'CONTACT-fedcba9876543210fedcba9876543210', 'run-v1', NULL, 'CONTACT', 'fedcba9876543210fedcba9876543210', '/reports/run-v1/batches/contact/contact-0001.ldjson', 5, 900,
             'pending', NULL, NULL, NULL, '2024-02-28T01:06:00.000Z', '2024-02-28T01:06:01.000Z', NULL);
         INSERT INTO api_calls VALUES ('2024-02-28', 57);
         PRAGMA user_version = 1;
@@ -60,7 +60,8 @@ public sealed class StateSchemaTests : IDisposable
         Assert.True(StateSchema.LatestVersion > 1);
         var run = Assert.Single(store.Runs.Last(10));
         Assert.Equal(("run-v1", 0, 57L, 2L), (run.RunId, run.ExitCode, run.ApiCalls, run.Counts.Single().Accepted));
-        Assert.Equal("CONTACT-fedcba9876543210fedcba9876543210", Assert.Single(store.Uploads.Unfinished()).ClientRequestId);
+        var pending = Assert.Single(store.Uploads.Unfinished());
+        Assert.Equal(("CONTACT-fedcba9876543210fedcba9876543210", "/reports/run-v1/batches/contact/contact-0001.ldjson"), (pending.ClientRequestId, pending.FilePath));
         Assert.Equal(57, store.Calls.UsedOn(new DateOnly(2024, 2, 28)));
         store.Tracked.RefreshIndexes();
         var index = store.Tracked.LoadIndex(CrmObjectType.Account);

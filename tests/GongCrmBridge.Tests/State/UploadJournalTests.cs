@@ -145,11 +145,12 @@ public sealed class UploadJournalTests : IDisposable
         var first = PlanUpload(store, "all lines");
 
         // When the file is sent again without the lines Gong named
-        var round = store.Uploads.Plan(RunId, CrmObjectType.Account, FileDigest.Of("fewer lines"u8), 1, 11, parentRequestId: first.ClientRequestId);
+        var round = store.Uploads.Plan(RunId, CrmObjectType.Account, FileDigest.Of("fewer lines"u8), 1, 11, "/reports/r/batches/account-0001.ldjson.r1.ldjson", first.ClientRequestId);
 
         // Then the round is its own upload, tied to the first
         Assert.NotEqual(first.ClientRequestId, round.ClientRequestId);
         Assert.Equal(first.ClientRequestId, store.Uploads.Find(round.ClientRequestId)?.ParentRequestId);
+        Assert.Equal("/reports/r/batches/account-0001.ldjson.r1.ldjson", store.Uploads.Find(round.ClientRequestId)?.FilePath);
     }
 
     [Fact]
@@ -173,7 +174,9 @@ public sealed class UploadJournalTests : IDisposable
         Assert.NotNull(store.Runs.Find("probe-run"));
         Assert.Null(store.Runs.Find("probe-run")?.FinishedAt);
         store.Runs.Start(new RunStart("run-2", "/jobs/probe.yaml", "upsert", Full: false));
-        Assert.Equal(clientRequestId, store.Uploads.Plan("run-2", CrmObjectType.Account, digest, 3, 300).ClientRequestId);
+        var resumed = store.Uploads.Plan("run-2", CrmObjectType.Account, digest, 3, 300, "/reports/run-2/batches/account-0001.ldjson");
+        Assert.Equal(clientRequestId, resumed.ClientRequestId);
+        Assert.Equal("/reports/run-2/batches/account-0001.ldjson", store.Uploads.Find(clientRequestId)?.FilePath);
     }
 
     public void Dispose() => _folder.Dispose();
