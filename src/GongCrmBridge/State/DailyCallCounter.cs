@@ -27,6 +27,7 @@ internal sealed class DailyCallCounter : IDisposable
     private readonly Lock _gate = new();
     private DateOnly _day;
     private int _unwritten;
+    private bool _disposed;
 
     public DailyCallCounter(StateDatabase database, TimeProvider clock)
     {
@@ -85,10 +86,15 @@ internal sealed class DailyCallCounter : IDisposable
     /// <summary>Returns the UTC day of <paramref name="at"/>.</summary>
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
+    /// <summary>Writes what is left; later counts and timer ticks (one may be running) write nothing.</summary>
     public void Dispose()
     {
         _timer.Dispose();
-        Flush();
+        lock (_gate)
+        {
+            WriteLocked();
+            _disposed = true;
+        }
     }
 
     private void FlushOnTimer()
@@ -106,7 +112,7 @@ internal sealed class DailyCallCounter : IDisposable
 
     private void WriteLocked()
     {
-        if (_unwritten == 0)
+        if (_unwritten == 0 || _disposed)
         {
             return;
         }

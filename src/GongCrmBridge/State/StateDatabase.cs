@@ -90,7 +90,14 @@ internal sealed class StateDatabase : IDisposable
     /// <summary>Opens a second connection for a long streaming read; the caller disposes it.</summary>
     public SqliteConnection OpenReader() => Connect(Path, SqliteOpenMode.ReadOnly);
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>Closes the connection once the write in progress, if any, is committed.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _connection.Dispose();
+        }
+    }
 
     /// <summary>Makes a command on <paramref name="connection"/> with named parameters (<c>$name</c>).</summary>
     public static SqliteCommand Command(
