@@ -55,6 +55,11 @@ internal static class GongBridgeApp
                 branch.SetDescription("The built-in Gong emulator.");
                 branch.AddCommand<SandboxServeCommand>("serve").WithDescription("Run the emulator as a standalone HTTP server.");
             });
+            config.AddBranch("state", branch =>
+            {
+                branch.SetDescription("The state of nightly runs (--state DIR, default .gongbridge/ beside the job file).");
+                branch.AddCommand<StateShowCommand>("show").WithDescription("Show the last runs, unfinished uploads, tracked objects and today's Gong calls.");
+            });
             config.AddCommand<InitCommand>("init").WithDescription("Print a mapping skeleton made from a CSV header.");
             config.AddBranch("samples", branch =>
             {
