@@ -1,0 +1,28 @@
+// The answer of GET /v2/calls/manual-crm-associations, which only Gong's 2023 document (Beta) describes.
+#pragma warning disable CS1591
+
+namespace GongCrmBridge.Gong.Api;
+
+/// <summary>One page of <c>GET /v2/calls/manual-crm-associations</c> (legacy, Beta).</summary>
+public sealed record ManualAssociationsPage : IGongPage
+{
+    public string? RequestId { get; init; }
+    public GongRecords? Records { get; init; }
+    public IReadOnlyList<ManualAssociation>? Associations { get; init; }
+}
+
+/// <summary>A call a user linked to CRM objects by hand, and when.</summary>
+public sealed record ManualAssociation
+{
+    public string? CallId { get; init; }
+    public string? UserId { get; init; }
+    public string? Created { get; init; }
+    public IReadOnlyList<AssociatedCrmObject>? AssociatedCrmObjects { get; init; }
+}
+
+/// <summary>The CRM account and deal a call was linked to by hand.</summary>
+public sealed record AssociatedCrmObject
+{
+    public string? AccountCrmId { get; init; }
+    public string? DealCrmId { get; init; }
+}
