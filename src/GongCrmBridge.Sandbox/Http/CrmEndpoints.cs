@@ -10,7 +10,7 @@ using Microsoft.Net.Http.Headers;
 namespace GongCrmBridge.Sandbox.Http;
 
 /// <summary>The eight CRM endpoints with Gong's documented behaviour (CRM-API.md §2).</summary>
-internal sealed class CrmEndpoints
+internal sealed class CrmEndpoints : IEndpoints
 {
     /// <summary>GET /v2/crm/entities answers at most this many ids; extra ids are ignored.</summary>
     public const int MaxObjectIdsPerGet = 100;
@@ -23,6 +23,13 @@ internal sealed class CrmEndpoints
         _options = options;
         _store = store;
     }
+
+    public IEnumerable<(SandboxRoute Route, Endpoint Handle)> Routes =>
+        new[]
+        {
+            SandboxRoute.RegisterIntegration, SandboxRoute.ListIntegrations, SandboxRoute.DeleteIntegration, SandboxRoute.UploadSchema,
+            SandboxRoute.GetSchema, SandboxRoute.UploadEntities, SandboxRoute.RequestStatus, SandboxRoute.GetEntities,
+        }.Select(route => (route, (Endpoint)((request, ct) => HandleAsync(route, request.Context, request.RequestId, ct))));
 
     public Task<ApiResult> HandleAsync(SandboxRoute route, HttpContext context, string requestId, CancellationToken ct) => route switch
     {

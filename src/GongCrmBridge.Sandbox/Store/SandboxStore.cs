@@ -6,7 +6,7 @@ namespace GongCrmBridge.Sandbox.Store;
 
 /// <summary>The emulator's data: the integration, schemas, objects and asynchronous requests.
 /// One lock guards everything; asynchronous requests complete in the order they were accepted.</summary>
-internal sealed class SandboxStore
+internal sealed partial class SandboxStore
 {
     /// <summary>Gong returns at most this many errors per request status.</summary>
     public const int MaxReportedErrors = 20;
