@@ -244,8 +244,8 @@ internal sealed class CompanyStore
     {
         var now = _options.TimeProvider.GetUtcNow();
 
-        // A request accepted in this same instant is not carried out yet: an erase is never part of its own answer.
-        var due = _erasures.Where(e => now - e.AcceptedAt >= _options.ProcessingDelay && now > e.AcceptedAt).ToList();
+        // Accepting an erase does not come here, so it is never part of its own answer: at the earliest the next call sees it done.
+        var due = _erasures.Where(e => now - e.AcceptedAt >= _options.ProcessingDelay).ToList();
         foreach (var erasure in due)
         {
             _erasures.Remove(erasure);
