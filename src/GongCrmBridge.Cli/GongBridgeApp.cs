@@ -1,3 +1,4 @@
+using GongCrmBridge.Cli.Api;
 using GongCrmBridge.Cli.Commands;
 using GongCrmBridge.Cli.Infrastructure;
 using Spectre.Console;
@@ -24,6 +25,8 @@ internal static class GongBridgeApp
             config.CancellationExitCode(ExitCodes.Cancelled);
             config.SetExceptionHandler((exception, _) => HandleException(environment, exception));
             config.UseStrictParsing();
+            // Spectre takes the last help provider the registrar lists (TypeRegistrar lists none by default).
+            registrar.RegisterInstance(typeof(IEnumerable<Spectre.Console.Cli.Help.IHelpProvider>), new Spectre.Console.Cli.Help.IHelpProvider[] { new ApiHelpProvider(config.Settings) });
 
             config.AddCommand<SyncCommand>("sync")
                 .WithDescription("Read, map and validate the exports, then upload them to Gong and report per object.")
@@ -54,6 +57,7 @@ internal static class GongBridgeApp
                 branch.SetDescription("The built-in Gong emulator.");
                 branch.AddCommand<SandboxServeCommand>("serve").WithDescription("Run the emulator as a standalone HTTP server.");
             });
+            ApiCommands.Register(config); // the Gong API's commands, one table: Api/ApiCatalogue.cs
             config.AddCommand<InitCommand>("init").WithDescription("Print a mapping skeleton made from a CSV header.");
             config.AddBranch("samples", branch =>
             {
