@@ -66,7 +66,7 @@ internal static class GongBridgeApp
             });
         });
 
-        return await app.RunAsync(args, cancellationToken);
+        return await app.RunAsync(ApiCommands.JoinStandardInputBody(args), cancellationToken);
     }
 
     private static int HandleException(CliEnvironment environment, Exception exception)

@@ -39,6 +39,28 @@ internal static class ApiCommands
         });
     }
 
+    /// <summary>Turns <c>--body -</c> into <c>--body=-</c>: Spectre's parser takes a lone <c>-</c> for a nameless
+    /// option, while <c>-</c> for standard input is what users type.</summary>
+    public static string[] JoinStandardInputBody(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var joined = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--body" && i + 1 < args.Length && args[i + 1] == "-")
+            {
+                joined.Add("--body=-");
+                i++;
+            }
+            else
+            {
+                joined.Add(args[i]);
+            }
+        }
+
+        return [.. joined];
+    }
+
     private static void AddGroup(IConfigurator<CommandSettings> branch, string group)
     {
         branch.SetDescription(GroupDescriptions.GetValueOrDefault(group, group));
