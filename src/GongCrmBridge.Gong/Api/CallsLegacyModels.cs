@@ -1,5 +1,4 @@
-// The answer of GET /v2/calls/manual-crm-associations, which only Gong's 2023 document (Beta) describes.
-#pragma warning disable CS1591
+#pragma warning disable CS1591 // Gong's fields, one property each: see GongApiJson.cs
 
 namespace GongCrmBridge.Gong.Api;
 

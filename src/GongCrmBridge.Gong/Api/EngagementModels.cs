@@ -1,8 +1,4 @@
-// Gong's JSON objects of the Engagement area, one record each, named for what they are (Gong's schema names are
-// generated ones such as PublicApiBaseRequestV2CallsFilter). Properties carry Gong's field names (camelCase on the
-// wire) and, on answers, are all nullable: Gong documents none as always present and may add fields at any time.
-// Properties are not documented one by one: each is the Gong field of the same name; enumerations stay text.
-#pragma warning disable CS1591
+#pragma warning disable CS1591 // Gong's fields, one property each: see GongApiJson.cs
 
 namespace GongCrmBridge.Gong.Api;
 
@@ -16,95 +12,62 @@ public sealed record CompanyBusinessContext
     public string? SystemName { get; init; }
 }
 
-/// <summary>The body of <c>PUT /v2/customer-engagement/content/shared</c>.</summary>
-public sealed record ContentSharedEvent
+/// <summary>What Gong's three legacy engagement events share: who reports it and when, the CRM objects it concerns,
+/// its properties, the sharer, where it happened.</summary>
+public abstract record EngagementEvent
 {
     public required string ReportingSystem { get; init; }
     public required string EventTimestamp { get; init; }
     public string? EventId { get; init; }
-    public required string ContentId { get; init; }
-    public required string ContentUrl { get; init; }
-    public required string ContentTitle { get; init; }
+    public string? ActionName { get; init; }
     public string? ShareId { get; init; }
-    public string? ShareInfoUrl { get; init; }
+    public Sharer? Sharer { get; init; }
     public string? SharingMessageSubject { get; init; }
     public string? SharingMessageBody { get; init; }
-    public Sharer? Sharer { get; init; }
-    public IReadOnlyList<EngagementActor>? Recipients { get; init; }
     public IReadOnlyList<CallUploadContext>? CrmContext { get; init; }
     public IReadOnlyList<EngagementProperty>? ContentProperties { get; init; }
     public IReadOnlyList<EngagementProperty>? EventProperties { get; init; }
-    public string? WorkspaceId { get; init; }
-    public string? ActionName { get; init; }
     public IReadOnlyList<EngagementActor>? NonCompanyParticipants { get; init; }
+    public string? WorkspaceId { get; init; }
     public string? MoreInfoUrl { get; init; }
     public string? TrackingId { get; init; }
     public string? MobileAppId { get; init; }
+
+    /// <summary>Gets Gong's value: <c>Windows</c>, <c>Linux</c>, <c>MacOS</c>, <c>iOS</c>, <c>Android</c> (text: Gong may add values).</summary>
     public string? AgentPlatform { get; init; }
+
     public string? UserAgent { get; init; }
 }
 
-/// <summary>The body of <c>PUT /v2/customer-engagement/content/viewed</c>.</summary>
-public sealed record ContentViewedEvent
+/// <summary>The body of <c>PUT /v2/customer-engagement/content/shared</c>.</summary>
+public sealed record ContentSharedEvent : EngagementEvent
 {
-    public required string ReportingSystem { get; init; }
-    public required string EventTimestamp { get; init; }
-    public string? EventId { get; init; }
+    public required string ContentId { get; init; }
+    public required string ContentUrl { get; init; }
+    public required string ContentTitle { get; init; }
+    public string? ShareInfoUrl { get; init; }
+    public IReadOnlyList<EngagementActor>? Recipients { get; init; }
+}
+
+/// <summary>The body of <c>PUT /v2/customer-engagement/content/viewed</c>.</summary>
+public sealed record ContentViewedEvent : EngagementEvent
+{
     public required string ContentId { get; init; }
     public required string ContentUrl { get; init; }
     public required string ContentTitle { get; init; }
     public string? ViewActionTitle { get; init; }
-    public string? ShareId { get; init; }
     public string? ViewInfoUrl { get; init; }
     public EngagementActor? Viewer { get; init; }
-    public IReadOnlyList<CallUploadContext>? CrmContext { get; init; }
-    public IReadOnlyList<EngagementProperty>? ContentProperties { get; init; }
-    public IReadOnlyList<EngagementProperty>? EventProperties { get; init; }
-    public string? UserAgent { get; init; }
-    public string? MobileAppId { get; init; }
-
-    /// <summary>Gets Gong's value: <c>Windows</c>, <c>Linux</c>, <c>MacOS</c>, <c>iOS</c>, <c>Android</c> (text: Gong may add values).</summary>
-    public string? AgentPlatform { get; init; }
-
-    public string? WorkspaceId { get; init; }
-    public string? TrackingId { get; init; }
-    public IReadOnlyList<EngagementActor>? NonCompanyParticipants { get; init; }
-    public string? MoreInfoUrl { get; init; }
-    public string? ActionName { get; init; }
-    public Sharer? Sharer { get; init; }
-    public string? SharingMessageSubject { get; init; }
-    public string? SharingMessageBody { get; init; }
 }
 
 /// <summary>The body of <c>PUT /v2/customer-engagement/action</c>.</summary>
-public sealed record CustomActionEvent
+public sealed record CustomActionEvent : EngagementEvent
 {
-    public required string ReportingSystem { get; init; }
-    public required string EventTimestamp { get; init; }
-    public string? EventId { get; init; }
     public string? ContentId { get; init; }
     public string? ContentUrl { get; init; }
     public string? ContentTitle { get; init; }
-    public string? ActionName { get; init; }
     public string? EventInfoUrl { get; init; }
     public EngagementActor? Actor { get; init; }
-    public IReadOnlyList<CallUploadContext>? CrmContext { get; init; }
-    public IReadOnlyList<EngagementProperty>? ContentProperties { get; init; }
-    public IReadOnlyList<EngagementProperty>? EventProperties { get; init; }
-    public string? UserAgent { get; init; }
-    public string? MobileAppId { get; init; }
-
-    /// <summary>Gets Gong's value: <c>Windows</c>, <c>Linux</c>, <c>MacOS</c>, <c>iOS</c>, <c>Android</c> (text: Gong may add values).</summary>
-    public string? AgentPlatform { get; init; }
-
-    public string? WorkspaceId { get; init; }
-    public IReadOnlyList<EngagementActor>? NonCompanyParticipants { get; init; }
-    public string? MoreInfoUrl { get; init; }
-    public Sharer? Sharer { get; init; }
-    public string? SharingMessageSubject { get; init; }
-    public string? ShareId { get; init; }
-    public string? TrackingId { get; init; }
-    public string? SharingMessageBody { get; init; }
 }
 
 /// <summary>A named, typed custom value.</summary>

@@ -5,6 +5,13 @@ namespace GongCrmBridge.Gong.Api;
 
 /// <summary>The API models' serialization code, generated at build time (a natively compiled tool needs no
 /// reflection): camelCase, nulls left out on write, numbers also read from strings (Gong sends some ids as either).</summary>
+/// <remarks>
+/// The models (<c>*Models.cs</c>) are Gong's JSON objects, one record each, named for what they are (Gong's own
+/// schema names are generated ones such as <c>PublicApiBaseRequestV2CallsFilter</c>). Their properties carry Gong's
+/// field names and are not documented one by one: each is the Gong field of the same name. On answers every property
+/// is nullable, as Gong documents none as always present and may add fields at any time; enumerations stay text for
+/// the same reason. Request records mark what Gong requires with <c>required</c>.
+/// </remarks>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -1,8 +1,4 @@
-// Gong's JSON objects of the Logs area, one record each, named for what they are (Gong's schema names are
-// generated ones such as PublicApiBaseRequestV2CallsFilter). Properties carry Gong's field names (camelCase on the
-// wire) and, on answers, are all nullable: Gong documents none as always present and may add fields at any time.
-// Properties are not documented one by one: each is the Gong field of the same name; enumerations stay text.
-#pragma warning disable CS1591
+#pragma warning disable CS1591 // Gong's fields, one property each: see GongApiJson.cs
 
 using System.Text.Json;
 
