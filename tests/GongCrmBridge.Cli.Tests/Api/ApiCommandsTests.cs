@@ -307,6 +307,21 @@ public sealed class ApiCommandsTests
         Assert.Contains(account.GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "name" && f.GetProperty("value").GetString() == "Contoso");
     }
 
+    [Fact]
+    public async Task SandboxServe_PageSize_SaysWhatItHoldsAndRefusesZero()
+    {
+        // A stop after the emulator has long started, even on a busy machine
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(4));
+
+        var served = await CliRunner.RunAsync(new Dictionary<string, string>(), stop.Token, "sandbox", "serve", "--port", "0", "--page-size", "3");
+        var refused = await CliRunner.RunAsync(null, "sandbox", "serve", "--page-size", "0");
+
+        Assert.True(served.ExitCode == 0, served.All);
+        Assert.Contains($"It holds {SandboxSeed.Users.Count} users and {SandboxSeed.Calls.Count} calls", served.Out, StringComparison.Ordinal);
+        Assert.Contains("3 records per page", served.Out, StringComparison.Ordinal);
+        Assert.Equal(2, refused.ExitCode);
+    }
+
     private static string Command(string[] line) =>
         string.Join(' ', line.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)));
 
