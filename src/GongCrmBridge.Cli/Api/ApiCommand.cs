@@ -23,6 +23,11 @@ internal sealed class ApiCommand(CliEnvironment environment) : AsyncCommand<ApiS
             throw new UsageException("--dry-run sends nothing; --sandbox makes no sense with it.");
         }
 
+        if (settings.RequestsPerSecond is <= 0)
+        {
+            throw new UsageException("--requests-per-second must be positive.");
+        }
+
         var request = ApiRequestBuilder.Build(spec, settings, ReadBody);
         if (spec.Operation.DestroysData && !settings.Yes && !settings.DryRun)
         {
@@ -37,11 +42,6 @@ internal sealed class ApiCommand(CliEnvironment environment) : AsyncCommand<ApiS
         var credentials = sandbox is null
             ? GongConnection.ResolveCredentials(environment)
             : GongCredentials.Basic(sandbox.Options.AccessKey, sandbox.Options.AccessKeySecret);
-        if (settings.RequestsPerSecond is <= 0)
-        {
-            throw new UsageException("--requests-per-second must be positive.");
-        }
-
         using var client = GongConnection.CreateClient(baseUrl, credentials, settings.RequestsPerSecond ?? 3, loggers);
         if (settings.DryRun)
         {

@@ -2,9 +2,37 @@ using System.Text.Json;
 
 namespace GongCrmBridge.Sandbox.Store;
 
-/// <summary>What the rest of the emulated Gong reads of the uploaded CRM data, and the erase of data-privacy requests.</summary>
+/// <summary>Reading the uploaded CRM data (<c>GET /v2/crm/entities</c>, tests, the rest of the emulated Gong), and the
+/// erase of data-privacy requests.</summary>
 internal sealed partial class SandboxStore
 {
+    public Dictionary<string, JsonElement?> GetObjects(string objectType, IEnumerable<string> ids)
+    {
+        lock (_gate)
+        {
+            AdvanceByTime();
+            var result = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
+            _objects.TryGetValue(objectType, out var objects);
+            foreach (var id in ids)
+            {
+                result[id] = objects is not null && objects.TryGetValue(id, out var record) ? record : null;
+            }
+
+            return result;
+        }
+    }
+
+    public IReadOnlyDictionary<string, JsonElement> Objects(string objectType)
+    {
+        lock (_gate)
+        {
+            AdvanceByTime();
+            return _objects.TryGetValue(objectType, out var objects)
+                ? new Dictionary<string, JsonElement>(objects, StringComparer.Ordinal)
+                : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>Returns a copy of every stored object, by type and objectId (processing that is due done first).</summary>
     public CrmSnapshot Snapshot()
     {

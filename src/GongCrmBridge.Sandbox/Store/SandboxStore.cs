@@ -174,33 +174,6 @@ internal sealed partial class SandboxStore
         }
     }
 
-    public Dictionary<string, JsonElement?> GetObjects(string objectType, IEnumerable<string> ids)
-    {
-        lock (_gate)
-        {
-            AdvanceByTime();
-            var result = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
-            _objects.TryGetValue(objectType, out var objects);
-            foreach (var id in ids)
-            {
-                result[id] = objects is not null && objects.TryGetValue(id, out var record) ? record : null;
-            }
-
-            return result;
-        }
-    }
-
-    public IReadOnlyDictionary<string, JsonElement> Objects(string objectType)
-    {
-        lock (_gate)
-        {
-            AdvanceByTime();
-            return _objects.TryGetValue(objectType, out var objects)
-                ? new Dictionary<string, JsonElement>(objects, StringComparer.Ordinal)
-                : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        }
-    }
-
     public IReadOnlyList<SandboxUpload> Uploads()
     {
         lock (_gate)
