@@ -63,7 +63,7 @@ internal sealed class ApiCommand(CliEnvironment environment) : AsyncCommand<ApiS
             await output.WriteAsync(pages.ToAsyncEnumerable(), asList: false, cancellationToken);
             if (answer is { } page && ApiOutput.NextCursor(page) is { } next)
             {
-                environment.Error.WriteLine($"More results: add --all, or --cursor {next}");
+                await environment.Error.WriteLineAsync($"More results: add --all, or --cursor {next}");
             }
 
             return ExitCodes.Success;

@@ -62,12 +62,12 @@ internal sealed class ApiOutput
                 switch (_format)
                 {
                     case OutputFormat.Jsonl:
-                        writer.WriteLine(ToText(shown, Compact));
+                        await writer.WriteLineAsync(ToText(shown, Compact));
                         break;
                     case OutputFormat.Json:
                         shown.WriteTo(json);
-                        json.Flush();
-                        writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                        await json.FlushAsync(cancellationToken);
+                        await writer.WriteAsync(Encoding.UTF8.GetString(buffer.WrittenSpan));
                         buffer.ResetWrittenCount();
                         break;
                     default:
@@ -89,8 +89,8 @@ internal sealed class ApiOutput
                 json.WriteEndArray();
             }
 
-            json.Flush();
-            writer.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            await json.FlushAsync(cancellationToken);
+            await writer.WriteLineAsync(Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
         else if (_format == OutputFormat.Table)
         {

@@ -54,12 +54,21 @@ internal sealed class GongCall
 
     private static MultipartFormDataContent FileContent(string path, string partName, string contentType)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        var part = new StreamContent(stream, FileBufferSize);
-        part.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         var form = new MultipartFormDataContent();
-        form.Add(part, partName, System.IO.Path.GetFileName(path));
-        return form;
+        try
+        {
+#pragma warning disable CA2000 // The form owns the part (and the part its stream): disposing the form disposes them.
+            var part = new StreamContent(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan), FileBufferSize);
+#pragma warning restore CA2000
+            part.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            form.Add(part, partName, System.IO.Path.GetFileName(path));
+            return form;
+        }
+        catch
+        {
+            form.Dispose();
+            throw;
+        }
     }
 }
 

@@ -15,7 +15,7 @@ internal sealed class SandboxServer
     private readonly SandboxOptions _options;
     private readonly SandboxFaults _faults;
     private readonly SandboxState _state;
-    private readonly IReadOnlyDictionary<SandboxRoute, Endpoint> _endpoints;
+    private readonly Dictionary<SandboxRoute, Endpoint> _endpoints;
     private readonly Authenticator _auth;
     private readonly RateLimiter _limiter;
     private readonly ILogger _logger;
