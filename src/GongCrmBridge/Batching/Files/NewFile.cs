@@ -1,4 +1,4 @@
-namespace GongCrmBridge.Batching;
+namespace GongCrmBridge.Batching.Files;
 
 /// <summary>Opens the files the batcher writes from scratch: sorted runs, keys, LDJSON files and their line maps.</summary>
 /// <remarks>

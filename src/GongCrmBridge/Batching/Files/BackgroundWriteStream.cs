@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace GongCrmBridge.Batching;
+namespace GongCrmBridge.Batching.Files;
 
 /// <summary>
 /// A write-only file stream that hands each full 256 KiB block to a background task for the write system call, so that

@@ -1,6 +1,6 @@
 using GongCrmBridge.Gong.Models;
 
-namespace GongCrmBridge.Batching;
+namespace GongCrmBridge.Batching.Files;
 
 /// <summary>Writes one LDJSON file and its line map, line by line.</summary>
 internal sealed class LdjsonFileWriter : IDisposable

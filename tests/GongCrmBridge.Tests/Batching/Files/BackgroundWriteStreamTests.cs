@@ -1,6 +1,6 @@
-using GongCrmBridge.Batching;
+using GongCrmBridge.Batching.Files;
 
-namespace GongCrmBridge.Tests.Batching;
+namespace GongCrmBridge.Tests.Batching.Files;
 
 public sealed class BackgroundWriteStreamTests : IDisposable
 {
