@@ -10,7 +10,7 @@ namespace GongCrmBridge.Batching.Files;
 /// pipeline).</remarks>
 internal sealed class BatchLineMapWriter : IDisposable
 {
-    private readonly BackgroundWriteStream _stream;
+    private readonly BackgroundFileWriter _stream;
     private readonly long _firstEntry;
     private const int OffsetsPerBlock = 16 * 1024;
     private readonly List<int[]> _offsets = [];
@@ -19,7 +19,7 @@ internal sealed class BatchLineMapWriter : IDisposable
     public BatchLineMapWriter(string path, IReadOnlyList<string> sources)
     {
         Path = path;
-        _stream = new BackgroundWriteStream(path);
+        _stream = new BackgroundFileWriter(path);
         _stream.Write(BatchLineMap.Magic);
         Span<byte> number = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(number, sources.Count);
@@ -65,7 +65,7 @@ internal sealed class BatchLineMapWriter : IDisposable
         {
             if (used == block.Length)
             {
-                _stream.Write(block, 0, used);
+                _stream.Write(block.AsSpan(0, used));
                 used = 0;
             }
 
@@ -73,7 +73,7 @@ internal sealed class BatchLineMapWriter : IDisposable
             used += 8;
         }
 
-        _stream.Write(block, 0, used);
+        _stream.Write(block.AsSpan(0, used));
 
         _offsets.Clear();
 
@@ -81,7 +81,7 @@ internal sealed class BatchLineMapWriter : IDisposable
         _stream.Write(number[..4]);
         BinaryPrimitives.WriteInt64LittleEndian(number, indexOffset);
         _stream.Write(number);
-        _stream.Flush();
+        _stream.Complete();
         _stream.Dispose();
     }
 

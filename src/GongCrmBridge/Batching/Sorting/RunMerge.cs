@@ -9,12 +9,34 @@ internal static class RunMerge
     /// read through its own pooled buffer.</summary>
     public static void Merge(SafeFileHandle handle, IReadOnlyList<SortedRun> runs, SpillRecordHandler handler)
     {
-        // A binary min-heap of the readers that still have records, ordered by their current (ticks, seq).
-        var heap = new RunReader[runs.Count];
+        // The readers that still have records, by their current record's key: the smallest is the next record out.
+        var queue = new PriorityQueue<RunReader, SortKey>(runs.Count);
         var readers = new List<RunReader>(runs.Count);
         try
         {
-            MergeRuns(runs, handle, heap, readers, handler);
+            var bufferSize = runs.Count == 1 ? 1024 * 1024 : 128 * 1024;
+            foreach (var run in runs)
+            {
+                var reader = new RunReader(handle, run, bufferSize);
+                readers.Add(reader);
+                if (reader.MoveNext())
+                {
+                    queue.Enqueue(reader, reader.Key);
+                }
+            }
+
+            while (queue.TryPeek(out var reader, out _))
+            {
+                handler(reader.Current);
+                if (reader.MoveNext())
+                {
+                    queue.DequeueEnqueue(reader, reader.Key);
+                }
+                else
+                {
+                    queue.Dequeue();
+                }
+            }
         }
         finally
         {
@@ -23,64 +45,5 @@ internal static class RunMerge
                 reader.ReturnBuffer();
             }
         }
-    }
-
-    private static void MergeRuns(IReadOnlyList<SortedRun> runs, SafeFileHandle handle, RunReader[] heap, List<RunReader> readers, SpillRecordHandler handler)
-    {
-        var count = 0;
-        foreach (var run in runs)
-        {
-            var reader = new RunReader(handle, run, runs.Count == 1 ? 1024 * 1024 : 128 * 1024);
-            readers.Add(reader);
-            if (reader.MoveNext())
-            {
-                heap[count++] = reader;
-            }
-        }
-
-        for (var i = (count / 2) - 1; i >= 0; i--)
-        {
-            SiftDown(heap, i, count);
-        }
-
-        while (count > 0)
-        {
-            var reader = heap[0];
-            handler(reader.Current);
-            if (!reader.MoveNext())
-            {
-                heap[0] = heap[--count];
-            }
-
-            SiftDown(heap, 0, count);
-        }
-    }
-
-    private static void SiftDown(RunReader[] heap, int index, int count)
-    {
-        var item = heap[index];
-        while (true)
-        {
-            var child = (2 * index) + 1;
-            if (child >= count)
-            {
-                break;
-            }
-
-            if (child + 1 < count && heap[child + 1].Precedes(heap[child]))
-            {
-                child++;
-            }
-
-            if (!heap[child].Precedes(item))
-            {
-                break;
-            }
-
-            heap[index] = heap[child];
-            index = child;
-        }
-
-        heap[index] = item;
     }
 }

@@ -56,9 +56,6 @@ internal sealed class RunReader
         _buffer = [];
     }
 
-    /// <summary>Whether this reader's current record sorts before <paramref name="other"/>'s.</summary>
-    public bool Precedes(RunReader other) => Key.Precedes(other.Key);
-
     private bool Ensure(int bytes)
     {
         if (_length >= bytes)

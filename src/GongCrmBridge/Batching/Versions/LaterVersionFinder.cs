@@ -16,7 +16,7 @@ internal sealed class LaterVersionFinder : IDisposable
     private const int KeySize = 28;
 
     private readonly string _keysPath;
-    private BackgroundWriteStream? _keys;
+    private BackgroundFileWriter? _keys;
     private ObjectIdFilter? _filter;
     private ulong[] _hashes = [];
     private byte[] _keyBlock = [];
@@ -31,7 +31,7 @@ internal sealed class LaterVersionFinder : IDisposable
     public void Add(MappedChunk chunk, int source)
     {
         _filter ??= new ObjectIdFilter();
-        _keys ??= new BackgroundWriteStream(_keysPath, FileShare.Read);
+        _keys ??= new BackgroundFileWriter(_keysPath, FileShare.Read);
         var records = chunk.RecordSpan;
         if (_hashes.Length < records.Length)
         {
@@ -48,7 +48,7 @@ internal sealed class LaterVersionFinder : IDisposable
             WriteKey(_keyBlock.AsSpan(i * KeySize, KeySize), hash, records[i].ModifiedUtcTicks, source, records[i].Line);
         }
 
-        _keys.Write(_keyBlock, 0, records.Length * KeySize);
+        _keys.Write(_keyBlock.AsSpan(0, records.Length * KeySize));
         _filter.AddAll(_hashes.AsSpan(0, records.Length));
     }
 
@@ -63,7 +63,7 @@ internal sealed class LaterVersionFinder : IDisposable
         }
 
         // Exact pass over the candidates only: read the key of every record back, keep those whose hash is a candidate.
-        _keys.Flush();
+        _keys.Complete();
         using var keys = new FileStream(_keysPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
         var suspects = new List<(ulong Hash, long Ticks, long Seq, int Source, long Line)>();
         var buffer = new byte[KeySize * 4096];
