@@ -52,14 +52,8 @@ internal sealed class FilesWrittenAhead : IDisposable
             await _stopping.CancelAsync().ConfigureAwait(false);
         }
 
-        try
-        {
-            await Task.WhenAll(_files).ConfigureAwait(false);
-        }
-        catch (Exception) when (_files.TrueForAll(t => t.IsCompleted))
-        {
-            // Already thrown by the batcher's CompleteAsync, or not wanted: the batcher is being disposed.
-        }
+        // A failure was already thrown by the batcher's CompleteAsync, or is not wanted: the batcher is being disposed.
+        await ((Task)Task.WhenAll(_files)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         if (deleteFiles)
         {

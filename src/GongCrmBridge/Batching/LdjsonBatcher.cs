@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using GongCrmBridge.Batching.Files;
@@ -56,7 +57,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         _type = type;
         _options = options;
         Directory.CreateDirectory(options.WorkDirectory);
-        var name = type.ToWireName().ToLowerInvariant().Replace('_', '-');
+        var name = FileNamePrefix(type);
         _filePrefix = Path.Combine(options.WorkDirectory, name);
         _tempPrefix = Path.Combine(options.WorkDirectory, "." + name + "-" + Guid.NewGuid().ToString("N")[..8]);
         _versions = new LaterVersionFinder(_tempPrefix + ".keys.tmp");
@@ -142,7 +143,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
 
     /// <summary>Starts writing the file of a group that <see cref="AddAsync"/> has just closed, after the files before it.</summary>
     /// <returns>The writing, as the group's <see cref="RecordGroup.Released"/>.</returns>
-    private Task WriteAhead(RecordGroup group)
+    private Task<BatchFile> WriteAhead(RecordGroup group)
     {
         string[] sources = [.. _sources];
         return _writtenAhead.Start(index => WriteFile(_firstVersions, group, index, sources, holdsLaterVersions: false));
@@ -167,7 +168,7 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         _versions.Dispose();
     }
 
-    private async Task<IReadOnlyList<BatchFile>> CompleteCoreAsync(Task<BatchFile[]> writtenAhead, CancellationToken cancellationToken)
+    private async Task<List<BatchFile>> CompleteCoreAsync(Task<BatchFile[]> writtenAhead, CancellationToken cancellationToken)
     {
         if (_seq == 0)
         {
@@ -216,31 +217,38 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         foreach (var file in aside)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var writer = new LdjsonFileWriter(NextPath(files.Count), _sources);
-            LdjsonFileReader.Read(
-                file.Path,
-                file.LineMapPath,
-                (json, origin) =>
-                {
-                    var source = _sourceIndexes[origin.Source];
-                    var objectId = Encoding.UTF8.GetBytes(origin.ObjectId);
-                    if (later is not null && later.TryGetValue((source, origin.Line), out var version))
-                    {
-                        LaterBuilder(version.Generation).Add(new SpillRecord(version.Ticks, version.Seq, origin.Line, source, objectId, json));
-                    }
-                    else
-                    {
-                        writer.Write(json, source, origin.Line, objectId);
-                    }
-                },
-                cancellationToken);
-            File.Delete(file.Path);
-            File.Delete(file.LineMapPath);
-            if (writer.Count > 0)
+            if (WriteAgainFromFile(file, later, files.Count, cancellationToken) is { } written)
             {
-                files.Add(writer.Complete(_type, files.Count, holdsLaterVersions: false));
+                files.Add(written);
             }
         }
+    }
+
+    /// <returns>The file written again; <see langword="null"/> when every line of it was a later version.</returns>
+    private BatchFile? WriteAgainFromFile(
+        BatchFile file, Dictionary<(int Source, long Line), LaterVersion>? later, int index, CancellationToken cancellationToken)
+    {
+        using var writer = new LdjsonFileWriter(NextPath(index), _sources);
+        LdjsonFileReader.Read(
+            file.Path,
+            file.LineMapPath,
+            (json, origin) =>
+            {
+                var source = _sourceIndexes[origin.Source];
+                var objectId = Encoding.UTF8.GetBytes(origin.ObjectId);
+                if (later is not null && later.TryGetValue((source, origin.Line), out var version))
+                {
+                    LaterBuilder(version.Generation).Add(new SpillRecord(version.Ticks, version.Seq, origin.Line, source, objectId, json));
+                }
+                else
+                {
+                    writer.Write(json, source, origin.Line, objectId);
+                }
+            },
+            cancellationToken);
+        File.Delete(file.Path);
+        File.Delete(file.LineMapPath);
+        return writer.Count > 0 ? writer.Complete(_type, index, holdsLaterVersions: false) : null;
     }
 
     /// <summary>Merges the groups not written ahead from their runs, without the later versions, which go to the builders
@@ -251,23 +259,29 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         foreach (var group in groups)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var writer = new LdjsonFileWriter(NextPath(files.Count), _sources);
-            _firstVersions.Merge(group, (in SpillRecord r) =>
+            if (WriteAgainFromRuns(group, later, files.Count) is { } written)
             {
-                if (later is not null && later.TryGetValue((r.Source, r.Line), out var version))
-                {
-                    LaterBuilder(version.Generation).Add(r);
-                }
-                else
-                {
-                    writer.Write(r.Json, r.Source, r.Line, r.ObjectId);
-                }
-            });
-            if (writer.Count > 0)
-            {
-                files.Add(writer.Complete(_type, files.Count, holdsLaterVersions: false));
+                files.Add(written);
             }
         }
+    }
+
+    /// <returns>The file written; <see langword="null"/> when every record of the group was a later version.</returns>
+    private BatchFile? WriteAgainFromRuns(RecordGroup group, Dictionary<(int Source, long Line), LaterVersion>? later, int index)
+    {
+        using var writer = new LdjsonFileWriter(NextPath(index), _sources);
+        _firstVersions.Merge(group, (in SpillRecord r) =>
+        {
+            if (later is not null && later.TryGetValue((r.Source, r.Line), out var version))
+            {
+                LaterBuilder(version.Generation).Add(r);
+            }
+            else
+            {
+                writer.Write(r.Json, r.Source, r.Line, r.ObjectId);
+            }
+        });
+        return writer.Count > 0 ? writer.Complete(_type, index, holdsLaterVersions: false) : null;
     }
 
     private SortedGroupBuilder LaterBuilder(int generation)
@@ -282,6 +296,10 @@ public sealed class LdjsonBatcher : IAsyncDisposable
 
         return _laterVersions[generation - 1];
     }
+
+    /// <summary>The start of the type's file names: its wire name in lower case, words joined by '-' (business-user).</summary>
+    [SuppressMessage("Globalization", "CA1308:Normalize strings to uppercase", Justification = "A file name for people to read, not a normalization for comparison.")]
+    private static string FileNamePrefix(CrmObjectType type) => type.ToWireName().ToLowerInvariant().Replace('_', '-');
 
     private string NextPath(int sequence) =>
         _filePrefix + "-" + (sequence + 1).ToString("D4", CultureInfo.InvariantCulture) + ".ldjson";

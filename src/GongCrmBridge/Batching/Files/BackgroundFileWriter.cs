@@ -104,7 +104,7 @@ internal sealed class BackgroundFileWriter : IDisposable
                 _pipe.Writer.Complete(new OperationCanceledException("The file was closed before it was complete."));
             }
 
-            ((IAsyncResult)_writing).AsyncWaitHandle.WaitOne();
+            _writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
         }
         finally
         {

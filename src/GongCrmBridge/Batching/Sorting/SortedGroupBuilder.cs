@@ -123,14 +123,8 @@ internal sealed class SortedGroupBuilder : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            WaitForSpill();
-        }
-        catch (Exception) when (_spilling.IsCompleted)
-        {
-            // The spill's failure was reported by Add or Finish, or nobody needs the runs any more.
-        }
+        // A spill's failure was reported by Add or Finish, or nobody needs the runs any more: wait, without throwing.
+        _spilling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
 
         for (var file = 0; file < _runFiles.Length; file++)
         {
@@ -204,7 +198,7 @@ internal sealed class SortedGroupBuilder : IDisposable
         if (_lastGroupOn[file]?.Released is { } released)
         {
             // A failed merge is reported by whoever awaits it (LdjsonBatcher.CompleteAsync); here it only frees the space.
-            ((IAsyncResult)released).AsyncWaitHandle.WaitOne();
+            released.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
             _runEnds[file] = 0;
             _runFiles[file]!.Position = 0;
         }
