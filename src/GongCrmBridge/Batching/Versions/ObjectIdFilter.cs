@@ -1,4 +1,4 @@
-namespace GongCrmBridge.Batching;
+namespace GongCrmBridge.Batching.Versions;
 
 /// <summary>
 /// Finds objectIds that may occur more than once without keeping every id: a Bloom filter of 64-bit id hashes

@@ -1,20 +1,20 @@
-using GongCrmBridge.Batching;
+using GongCrmBridge.Batching.Files;
 
-namespace GongCrmBridge.Tests.Batching;
+namespace GongCrmBridge.Tests.Batching.Files;
 
-public sealed class BackgroundWriteStreamTests : IDisposable
+public sealed class BackgroundFileWriterTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("gongbridge-bgwrite-");
 
     public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
-    public void Flush_WritesOverSeveralBlocks_FileHoldsEveryByteInOrder()
+    public void Complete_WritesOverSeveralBlocks_FileHoldsEveryByteInOrder()
     {
         var path = Path.Combine(_folder.FullName, "big.ldjson");
         var expected = new MemoryStream();
         var random = new Random(5);
-        using (var stream = new BackgroundWriteStream(path))
+        using (var stream = new BackgroundFileWriter(path))
         {
             for (var i = 0; i < 40_000; i++)
             {
@@ -29,7 +29,7 @@ public sealed class BackgroundWriteStreamTests : IDisposable
 
             stream.Write(new byte[3 * 1024 * 1024]); // one write larger than a block
             expected.Write(new byte[3 * 1024 * 1024]);
-            stream.Flush();
+            stream.Complete();
         }
 
         Assert.True(expected.Length > 5 * 1024 * 1024);
@@ -42,10 +42,10 @@ public sealed class BackgroundWriteStreamTests : IDisposable
         var path = Path.Combine(_folder.FullName, "account-0001.ldjson");
         File.WriteAllText(path, "stale stale stale");
 
-        using (var stream = new BackgroundWriteStream(path))
+        using (var stream = new BackgroundFileWriter(path))
         {
             stream.Write("{}\n"u8);
-            stream.Flush();
+            stream.Complete();
         }
 
         Assert.Equal("{}\n", File.ReadAllText(path));

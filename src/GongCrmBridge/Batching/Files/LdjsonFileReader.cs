@@ -1,7 +1,4 @@
-namespace GongCrmBridge.Batching;
-
-/// <summary>Receives one line of an LDJSON file (without its line break) and where it came from.</summary>
-internal delegate void LdjsonLineHandler(ReadOnlySpan<byte> json, BatchLineOrigin origin);
+namespace GongCrmBridge.Batching.Files;
 
 /// <summary>Reads an LDJSON file written by <see cref="LdjsonFileWriter"/> back, line by line with its origin.</summary>
 internal static class LdjsonFileReader

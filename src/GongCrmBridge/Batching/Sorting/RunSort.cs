@@ -1,23 +1,4 @@
-namespace GongCrmBridge.Batching;
-
-/// <summary>What records sort by inside a file: modifiedDate, then arrival.</summary>
-/// <param name="Ticks">The record's modifiedDate in UTC ticks.</param>
-/// <param name="Seq">The record's arrival number: unique, so no two keys are equal.</param>
-internal readonly record struct SortKey(long Ticks, long Seq)
-{
-    /// <summary>Whether this key sorts before <paramref name="other"/>.</summary>
-    public bool Precedes(in SortKey other) => Ticks != other.Ticks ? Ticks < other.Ticks : Seq < other.Seq;
-}
-
-/// <summary>A buffered record of a sort run: its key, and where its bytes are.</summary>
-/// <param name="Key">What it sorts by.</param>
-/// <param name="Offset">Where the record starts in the sort buffer.</param>
-/// <param name="Length">The record's size in the sort buffer.</param>
-internal readonly record struct RunEntry(SortKey Key, int Offset, int Length)
-{
-    /// <summary>Whether this entry sorts before <paramref name="other"/>.</summary>
-    public bool Precedes(in RunEntry other) => Key.Precedes(other.Key);
-}
+namespace GongCrmBridge.Batching.Sorting;
 
 /// <summary>
 /// Sorts run entries by (ticks, arrival): an introsort (quicksort with a median-of-three pivot, insertion sort for

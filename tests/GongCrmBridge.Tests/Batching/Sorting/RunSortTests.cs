@@ -1,6 +1,6 @@
-using GongCrmBridge.Batching;
+using GongCrmBridge.Batching.Sorting;
 
-namespace GongCrmBridge.Tests.Batching;
+namespace GongCrmBridge.Tests.Batching.Sorting;
 
 public sealed class RunSortTests
 {

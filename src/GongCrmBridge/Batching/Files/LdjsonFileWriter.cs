@@ -1,18 +1,18 @@
 using GongCrmBridge.Gong.Models;
 
-namespace GongCrmBridge.Batching;
+namespace GongCrmBridge.Batching.Files;
 
 /// <summary>Writes one LDJSON file and its line map, line by line.</summary>
 internal sealed class LdjsonFileWriter : IDisposable
 {
-    private readonly BackgroundWriteStream _stream;
+    private readonly BackgroundFileWriter _stream;
     private readonly BatchLineMapWriter _lineMap;
     private bool _completed;
 
     public LdjsonFileWriter(string path, IReadOnlyList<string> sources)
     {
         Path = path;
-        _stream = new BackgroundWriteStream(path);
+        _stream = new BackgroundFileWriter(path);
         _lineMap = new BatchLineMapWriter(LineMapPathFor(path), sources);
     }
 
@@ -33,7 +33,7 @@ internal sealed class LdjsonFileWriter : IDisposable
     public BatchFile Complete(CrmObjectType type, int sequence, bool holdsLaterVersions)
     {
         var bytes = _stream.Position;
-        _stream.Flush();
+        _stream.Complete();
         _stream.Dispose();
         _lineMap.Complete();
         _completed = true;

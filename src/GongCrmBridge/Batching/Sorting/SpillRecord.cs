@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace GongCrmBridge.Batching;
+namespace GongCrmBridge.Batching.Sorting;
 
 /// <summary>One record in a temporary sort file: header, objectId (UTF-8) and JSON, back to back.</summary>
 /// <remarks>Layout (little endian): ticks i64, seq i64, line i64, source i32, idLength i32, jsonLength i32, id, json.</remarks>
@@ -61,6 +61,3 @@ internal readonly ref struct SpillRecord
         Json.CopyTo(destination[(HeaderSize + ObjectId.Length)..]);
     }
 }
-
-/// <summary>Receives the records of a merge, in sorted order.</summary>
-internal delegate void SpillRecordHandler(in SpillRecord record);

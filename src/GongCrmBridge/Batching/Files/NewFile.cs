@@ -1,4 +1,6 @@
-namespace GongCrmBridge.Batching;
+using Microsoft.Win32.SafeHandles;
+
+namespace GongCrmBridge.Batching.Files;
 
 /// <summary>Opens the files the batcher writes from scratch: sorted runs, keys, LDJSON files and their line maps.</summary>
 /// <remarks>
@@ -16,5 +18,12 @@ internal static class NewFile
     {
         File.Delete(path);
         return new FileStream(path, FileMode.CreateNew, access, share, bufferSize);
+    }
+
+    /// <summary>Deletes <paramref name="path"/> if it exists and creates it anew, for writing at explicit offsets.</summary>
+    public static SafeFileHandle CreateHandle(string path, FileShare share)
+    {
+        File.Delete(path);
+        return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, share);
     }
 }

@@ -1,26 +1,7 @@
-using Microsoft.Win32.SafeHandles;
+using System.Globalization;
+using GongCrmBridge.Batching.Files;
 
-namespace GongCrmBridge.Batching;
-
-/// <summary>A byte range of a run file holding records sorted by (modifiedDate, arrival).</summary>
-internal readonly record struct SortedRun(long Offset, long Length);
-
-/// <summary>The records of one future LDJSON file: sorted runs to merge, and the JSON bytes they add up to.</summary>
-internal sealed class RecordGroup
-{
-    public List<SortedRun> Runs { get; } = [];
-
-    /// <summary>Gets or sets which of the builder's run files holds <see cref="Runs"/>.</summary>
-    public int RunFile { get; set; }
-
-    /// <summary>Gets or sets what completes once the runs have been read for the last time (their space may then be
-    /// written over); <see langword="null"/> while they are still needed.</summary>
-    public Task? Released { get; set; }
-
-    public int Count { get; set; }
-
-    public long JsonBytes { get; set; }
-}
+namespace GongCrmBridge.Batching.Sorting;
 
 /// <summary>
 /// Collects records into size-bounded groups (one per future file), sorting them in a fixed memory buffer and
@@ -137,92 +118,13 @@ internal sealed class SortedGroupBuilder : IDisposable
         }
 
         using var handle = File.OpenHandle(RunPath(group.RunFile), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-
-        // A binary min-heap of the readers that still have records, ordered by their current (ticks, seq).
-        var heap = new RunReader[group.Runs.Count];
-        var readers = new List<RunReader>(group.Runs.Count);
-        try
-        {
-            MergeRuns(group, handle, heap, readers, handler);
-        }
-        finally
-        {
-            foreach (var reader in readers)
-            {
-                reader.ReturnBuffer();
-            }
-        }
-    }
-
-    private static void MergeRuns(RecordGroup group, SafeFileHandle handle, RunReader[] heap, List<RunReader> readers, SpillRecordHandler handler)
-    {
-        var count = 0;
-        foreach (var run in group.Runs)
-        {
-            var reader = new RunReader(handle, run, group.Runs.Count == 1 ? 1024 * 1024 : 128 * 1024);
-            readers.Add(reader);
-            if (reader.MoveNext())
-            {
-                heap[count++] = reader;
-            }
-        }
-
-        for (var i = (count / 2) - 1; i >= 0; i--)
-        {
-            SiftDown(heap, i, count);
-        }
-
-        while (count > 0)
-        {
-            var reader = heap[0];
-            handler(reader.Current);
-            if (!reader.MoveNext())
-            {
-                heap[0] = heap[--count];
-            }
-
-            SiftDown(heap, 0, count);
-        }
-    }
-
-    private static void SiftDown(RunReader[] heap, int index, int count)
-    {
-        var item = heap[index];
-        while (true)
-        {
-            var child = (2 * index) + 1;
-            if (child >= count)
-            {
-                break;
-            }
-
-            if (child + 1 < count && heap[child + 1].Precedes(heap[child]))
-            {
-                child++;
-            }
-
-            if (!heap[child].Precedes(item))
-            {
-                break;
-            }
-
-            heap[index] = heap[child];
-            index = child;
-        }
-
-        heap[index] = item;
+        RunMerge.Merge(handle, group.Runs, handler);
     }
 
     public void Dispose()
     {
-        try
-        {
-            WaitForSpill();
-        }
-        catch (Exception) when (_spilling.IsCompleted)
-        {
-            // The spill's failure was reported by Add or Finish, or nobody needs the runs any more.
-        }
+        // A spill's failure was reported by Add or Finish, or nobody needs the runs any more: wait, without throwing.
+        _spilling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
 
         for (var file = 0; file < _runFiles.Length; file++)
         {
@@ -296,7 +198,7 @@ internal sealed class SortedGroupBuilder : IDisposable
         if (_lastGroupOn[file]?.Released is { } released)
         {
             // A failed merge is reported by whoever awaits it (LdjsonBatcher.CompleteAsync); here it only frees the space.
-            ((IAsyncResult)released).AsyncWaitHandle.WaitOne();
+            released.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
             _runEnds[file] = 0;
             _runFiles[file]!.Position = 0;
         }
@@ -305,103 +207,5 @@ internal sealed class SortedGroupBuilder : IDisposable
         _current.RunFile = file;
     }
 
-    private string RunPath(int file) => file == 0 ? _runPath : _runPath + "." + file.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Reads one sorted run sequentially through its own buffer.</summary>
-    private sealed class RunReader
-    {
-        private readonly SafeFileHandle _handle;
-        private readonly long _end;
-        private long _position;
-        private byte[] _buffer;
-        private int _start;
-        private int _length;
-        private int _recordSize;
-
-        public RunReader(SafeFileHandle handle, SortedRun run, int bufferSize)
-        {
-            _handle = handle;
-            _position = run.Offset;
-            _end = run.Offset + run.Length;
-            _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(bufferSize);
-        }
-
-        public SortKey Key { get; private set; }
-
-        public SpillRecord Current => SpillRecord.Read(_buffer.AsSpan(_start, _recordSize));
-
-        public bool MoveNext()
-        {
-            _start += _recordSize;
-            _length -= _recordSize;
-            _recordSize = 0;
-            if (!Ensure(SpillRecord.HeaderSize))
-            {
-                return false;
-            }
-
-            var size = SpillRecord.ReadSize(_buffer.AsSpan(_start, SpillRecord.HeaderSize));
-            if (!Ensure(size))
-            {
-                throw new InvalidDataException("A temporary sort file is truncated.");
-            }
-
-            _recordSize = size;
-            var record = Current;
-            Key = new SortKey(record.Ticks, record.Seq);
-            return true;
-        }
-
-        /// <summary>Gives the read buffer back to the pool (read buffers are large-object-heap sized, one per run of
-        /// every merge); the reader must not be used after.</summary>
-        public void ReturnBuffer()
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
-
-        /// <summary>Whether this reader's current record sorts before <paramref name="other"/>'s.</summary>
-        public bool Precedes(RunReader other) => Key.Precedes(other.Key);
-
-        private bool Ensure(int bytes)
-        {
-            if (_length >= bytes)
-            {
-                return true;
-            }
-
-            if (_position >= _end)
-            {
-                return false;
-            }
-
-            if (bytes > _buffer.Length)
-            {
-                var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(bytes, _buffer.Length * 2));
-                _buffer.AsSpan(_start, _length).CopyTo(larger);
-                System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = larger;
-            }
-            else
-            {
-                _buffer.AsSpan(_start, _length).CopyTo(_buffer);
-            }
-
-            _start = 0;
-            while (_length < bytes && _position < _end)
-            {
-                var toRead = (int)Math.Min(_buffer.Length - _length, _end - _position);
-                var read = RandomAccess.Read(_handle, _buffer.AsSpan(_length, toRead), _position);
-                if (read == 0)
-                {
-                    throw new InvalidDataException("A temporary sort file is truncated.");
-                }
-
-                _position += read;
-                _length += read;
-            }
-
-            return _length >= bytes;
-        }
-    }
+    private string RunPath(int file) => file == 0 ? _runPath : _runPath + "." + file.ToString(CultureInfo.InvariantCulture);
 }
