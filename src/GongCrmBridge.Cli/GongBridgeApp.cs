@@ -1,3 +1,4 @@
+using GongCrmBridge.Cli.Api;
 using GongCrmBridge.Cli.Commands;
 using GongCrmBridge.Cli.Infrastructure;
 using GongCrmBridge.Configuration;
@@ -25,6 +26,8 @@ internal static class GongBridgeApp
             config.CancellationExitCode(ExitCodes.Cancelled);
             config.SetExceptionHandler((exception, _) => HandleException(environment, exception));
             config.UseStrictParsing();
+            // Spectre takes the last help provider the registrar lists (TypeRegistrar lists none by default).
+            registrar.RegisterInstance(typeof(IEnumerable<Spectre.Console.Cli.Help.IHelpProvider>), new Spectre.Console.Cli.Help.IHelpProvider[] { new ApiHelpProvider(config.Settings) });
 
             config.AddCommand<SyncCommand>("sync")
                 .WithDescription("Read, map and validate the exports, then upload them to Gong and report per object.")
@@ -55,6 +58,12 @@ internal static class GongBridgeApp
                 branch.SetDescription("The built-in Gong emulator.");
                 branch.AddCommand<SandboxServeCommand>("serve").WithDescription("Run the emulator as a standalone HTTP server.");
             });
+            config.AddBranch("state", branch =>
+            {
+                branch.SetDescription("The state of nightly runs (--state DIR, default .gongbridge/ beside the job file).");
+                branch.AddCommand<StateShowCommand>("show").WithDescription("Show the last runs, unfinished uploads, tracked objects and today's Gong calls.");
+            });
+            ApiCommands.Register(config); // the Gong API's commands, one table: Api/ApiCatalogue.cs
             config.AddCommand<InitCommand>("init").WithDescription("Print a mapping skeleton made from a CSV header.");
             config.AddBranch("samples", branch =>
             {
@@ -63,7 +72,7 @@ internal static class GongBridgeApp
             });
         });
 
-        return await app.RunAsync(args, cancellationToken);
+        return await app.RunAsync(ApiCommands.JoinStandardInputBody(args), cancellationToken);
     }
 
     private static int HandleException(CliEnvironment environment, Exception exception)

@@ -119,6 +119,10 @@ public sealed class GongClientOptions
         }
     }
 
+    /// <summary>Returns a copy of every option, so that a client keeps its settings when the caller changes theirs.</summary>
+    /// <returns>The copy (a new object; credentials and clock are shared, being immutable or thread-safe).</returns>
+    internal GongClientOptions Copy() => (GongClientOptions)MemberwiseClone();
+
     private static ArgumentException Bad(string option, string problem) =>
         new(string.Format(CultureInfo.InvariantCulture, "GongClientOptions.{0} {1}.", option, problem), option);
 }

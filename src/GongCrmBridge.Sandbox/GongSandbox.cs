@@ -13,7 +13,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GongCrmBridge.Sandbox;
 
-/// <summary>The Gong emulator: the eight Generic CRM endpoints on <c>http://127.0.0.1</c>, in process.
+/// <summary>The Gong emulator on <c>http://127.0.0.1</c>, in process: the eight Generic CRM endpoints with Gong's rules,
+/// users, calls linked to the uploaded CRM data, data-privacy lookups and erasures, workspaces, and Gong's other
+/// operations with their documented shapes (<see cref="SandboxRoute"/>).
 /// Logs nothing unless <see cref="SandboxOptions.LoggerFactory"/> is set, and never takes over Ctrl+C.</summary>
 /// <example><code>
 /// await using var sandbox = await GongSandbox.StartAsync(SandboxOptions.WithGeneratedCredentials());
@@ -73,8 +75,19 @@ public sealed class GongSandbox : IAsyncDisposable
 
         var faults = new SandboxFaults();
         var store = new SandboxStore(options, faults);
-        var state = new SandboxState(store);
-        var server = new SandboxServer(options, faults, state, new CrmEndpoints(options, store), loggerFactory.CreateLogger<GongSandbox>());
+        var company = new CompanyStore(options, store);
+        var state = new SandboxState(store, company);
+        IEndpoints[] endpoints =
+        [
+            new CrmEndpoints(options, store),
+            new UsersEndpoints(options, company),
+            new CallsEndpoints(options, company, store),
+            new PrivacyEndpoints(company, store),
+            new ActivityEndpoints(options, company),
+            new OrganizationEndpoints(options, company),
+            new EventEndpoints(company),
+        ];
+        var server = new SandboxServer(options, faults, state, endpoints, loggerFactory.CreateLogger<GongSandbox>());
 
         var app = builder.Build();
         app.Run(server.HandleAsync);

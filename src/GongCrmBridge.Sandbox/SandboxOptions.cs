@@ -27,7 +27,8 @@ public sealed class SandboxOptions
     public int PollsUntilDone { get; init; } = 2;
 
     /// <summary>Gets the minimum time between accepting an asynchronous request and completing it, measured
-    /// with <see cref="TimeProvider"/>. Default: zero. Both this and <see cref="PollsUntilDone"/> must be satisfied.</summary>
+    /// with <see cref="TimeProvider"/>. Default: zero. Both this and <see cref="PollsUntilDone"/> must be satisfied by
+    /// uploads and integration deletes; a data-privacy erase completes once this time has passed (Gong takes hours).</summary>
     public TimeSpan ProcessingDelay { get; init; } = TimeSpan.Zero;
 
     /// <summary>Gets the largest accepted <c>dataFile</c> of an upload, in bytes. Default: 200 MB, as Gong.</summary>
@@ -36,6 +37,17 @@ public sealed class SandboxOptions
     /// <summary>Gets a value indicating whether <c>_</c> is accepted in objectIds. Default: <see langword="false"/>
     /// (Gong's text allows only letters, digits and <c>-</c>, or an email address).</summary>
     public bool AllowUnderscoreInObjectId { get; init; }
+
+    /// <summary>Gets how many records a page of a list answer holds before <c>records.cursor</c> points to the next.
+    /// Default: 100 (Gong's examples; Gong does not document its page size).</summary>
+    public int PageSize { get; init; } = 100;
+
+    /// <summary>Gets the company's Gong users. Default: <see cref="SandboxSeed.Users"/>.</summary>
+    public IReadOnlyList<SandboxUser> Users { get; init; } = SandboxSeed.Users;
+
+    /// <summary>Gets the company's calls at start (more are added through <c>POST /v2/calls</c>).
+    /// Default: <see cref="SandboxSeed.Calls"/>.</summary>
+    public IReadOnlyList<SandboxCall> Calls { get; init; } = SandboxSeed.Calls;
 
     /// <summary>Gets the clock used for rate limits, processing delays and injected delays. Default: the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
@@ -91,6 +103,16 @@ public sealed class SandboxOptions
         if (MaxUploadBytes <= 0)
         {
             throw new ArgumentException($"{nameof(MaxUploadBytes)} must be greater than 0.", nameof(MaxUploadBytes));
+        }
+
+        if (PageSize <= 0)
+        {
+            throw new ArgumentException($"{nameof(PageSize)} must be greater than 0.", nameof(PageSize));
+        }
+
+        if (Users is null || Calls is null)
+        {
+            throw new ArgumentException($"{nameof(Users)} and {nameof(Calls)} must be set (they may be empty).", nameof(Users));
         }
 
         if (TimeProvider is null)

@@ -8,14 +8,29 @@ namespace GongCrmBridge.Sandbox;
 internal sealed class SandboxState
 {
     private readonly SandboxStore _store;
+    private readonly CompanyStore _company;
     private readonly long[] _calls = new long[Enum.GetValues<SandboxRoute>().Length];
     private long _rateLimited;
     private long _unauthorized;
+    private long _requests;
 
-    internal SandboxState(SandboxStore store)
+    internal SandboxState(SandboxStore store, CompanyStore company)
     {
         _store = store;
+        _company = company;
     }
+
+    /// <summary>Gets the number of HTTP requests received, whatever their path (unknown ones included).</summary>
+    public long RequestCount => Interlocked.Read(ref _requests);
+
+    /// <summary>Gets the company's Gong users.</summary>
+    public IReadOnlyList<SandboxUser> Users => _company.Users;
+
+    /// <summary>Gets the company's calls (seeded and added), erasures that are due carried out first.</summary>
+    public IReadOnlyList<SandboxCall> Calls => _company.Calls();
+
+    /// <summary>Gets the number of data-privacy erasures accepted and not carried out yet.</summary>
+    public int PendingErasures => _company.PendingErasures;
 
     /// <summary>Gets the registered integration, or <see langword="null"/>.</summary>
     public SandboxIntegration? Integration => _store.Integration;
@@ -60,6 +75,8 @@ internal sealed class SandboxState
     /// <param name="route">The endpoint.</param>
     /// <returns>The count.</returns>
     public long CallCount(SandboxRoute route) => Interlocked.Read(ref _calls[(int)route]);
+
+    internal void CountRequest() => Interlocked.Increment(ref _requests);
 
     internal void CountCall(SandboxRoute route) => Interlocked.Increment(ref _calls[(int)route]);
 

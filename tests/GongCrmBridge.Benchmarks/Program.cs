@@ -8,6 +8,7 @@ using GongCrmBridge.Benchmarks;
 //   map-only <csv>             read → map → validate, batches dropped: what batching costs is the difference
 //   read <csv>                 RecordSources alone: the export's 12 columns into SourceChunks
 //   batch <dir> <rows>         LdjsonBatcher alone, fed pre-built chunks of ~250-byte records (files in dir)
+//   state <csv>                the state store: content hashes, a state tracking every record, the incremental index
 // run.sh runs all of them for 1M and 5M rows and prints the table kept in README.md.
 if (args.Length < 2)
 {
@@ -28,6 +29,7 @@ long records = args[0] switch
     "map-only" => await Scenarios.MapOnlyAsync(args[1]),
     "read" => await SourceScenarios.ReadCountAsync(args[1]),
     "batch" => await SourceScenarios.BatchCountAsync(Path.GetDirectoryName(Path.GetFullPath(args[1]))!, int.Parse(args[2], CultureInfo.InvariantCulture)),
+    "state" => await StateScenarios.RunAsync(args[1]),
     _ => throw new ArgumentException("unknown scenario " + args[0]),
 };
 watch.Stop();

@@ -74,6 +74,17 @@ public sealed class NativeBuildTests(NativeTool native) : IClassFixture<NativeTo
         Assert.True(init.ExitCode == 0, init.All);
         Assert.Contains("objectType: CONTACT", init.Out, StringComparison.Ordinal);
 
+        // the state (written through the library until sync writes it, part B of issue 11), read by the native tool
+        using (var store = GongCrmBridge.State.StateStore.Open(scratch.File("state")))
+        {
+            store.Runs.Start(new GongCrmBridge.State.RunStart("run-1", job.JobPath, "upsert", Full: false));
+            store.Runs.Finish("run-1", 0, 4, [new GongCrmBridge.State.RunTypeCounts { ObjectType = "ACCOUNT", Read = 5, Accepted = 5 }]);
+        }
+
+        var state = native.Run(null, "state", "show", "--state", scratch.File("state"), "--json").Json();
+        Assert.Equal(5, state.GetProperty("runs")[0].GetProperty("counts")[0].GetProperty("accepted").GetInt64());
+        Assert.Contains("Last runs", native.Run(null, "state", "show", "--state", scratch.File("state")).Out, StringComparison.Ordinal);
+
         // and the deletion, last
         var deleted = Run("integration", "delete", "--integration-id", id, "--yes", "--json").Json();
         Assert.Equal(id, deleted.GetProperty("integrationId").GetInt64().ToString(CultureInfo.InvariantCulture));

@@ -32,6 +32,50 @@ public sealed class GongClientOptionsTests
     }
 
     [Fact]
+    public async Task Constructor_OptionsChangedAfterwards_ClientKeepsWhatItWasGiven()
+    {
+        // Given a client built from options that the caller changes afterwards
+        using var http = new Flurl.Http.Testing.HttpTest();
+        http.RespondWith("""{"requestId":"r1","integrations":[]}""");
+        var options = Clients.Options(Clients.NewClock());
+        using var client = new GongCrmClient(options);
+        options.BaseUrl = new Uri("https://elsewhere.example");
+        options.Credentials = GongCredentials.Bearer("another-token");
+
+        // When it calls Gong
+        await client.ListIntegrationsAsync();
+
+        // Then it uses the base URL and credentials it was built with
+        http.ShouldHaveCalled(Clients.BaseUrl + "v2/crm/integrations").WithBasicAuth(Clients.AccessKey, Clients.Secret).Times(1);
+        http.ShouldNotHaveCalled("https://elsewhere.example/*");
+    }
+
+    [Fact]
+    public void Copy_EveryOption_IsCopied()
+    {
+        // Given options where every settable property differs from its default
+        var options = Clients.Options(Clients.NewClock(), o =>
+        {
+            o.RequestsPerSecond = 1.5;
+            o.MaxRetries = 2;
+            o.AttemptTimeout = TimeSpan.FromSeconds(7);
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(300);
+            o.MaxRetryDelay = TimeSpan.FromSeconds(9);
+            o.MaxUploadBytes = 1234;
+        });
+
+        // When copied
+        var copy = options.Copy();
+
+        // Then every public property has the same value, in a different object
+        Assert.NotSame(options, copy);
+        foreach (var property in typeof(GongClientOptions).GetProperties())
+        {
+            Assert.Equal(property.GetValue(options), property.GetValue(copy));
+        }
+    }
+
+    [Fact]
     public void Constructor_PlainHttpToRemoteHost_Refused()
     {
         var options = Clients.Options(Clients.NewClock(), o => o.BaseUrl = new Uri("http://api.gong.io"));

@@ -49,7 +49,8 @@ internal sealed class TestSandbox : IAsyncDisposable
         int requestsPerDay = 10_000,
         TimeProvider? time = null,
         TimeSpan? processingDelay = null,
-        long maxUploadBytes = 200L * 1024 * 1024)
+        long maxUploadBytes = 200L * 1024 * 1024,
+        int pageSize = 100)
     {
         var generated = SandboxOptions.WithGeneratedCredentials();
         return new SandboxOptions
@@ -62,6 +63,7 @@ internal sealed class TestSandbox : IAsyncDisposable
             TimeProvider = time ?? TimeProvider.System,
             ProcessingDelay = processingDelay ?? TimeSpan.Zero,
             MaxUploadBytes = maxUploadBytes,
+            PageSize = pageSize,
         };
     }
 
@@ -138,6 +140,31 @@ internal sealed class TestSandbox : IAsyncDisposable
             Content = JsonContent.Create(ids),
         };
         return await Http.SendAsync(request);
+    }
+
+    /// <summary>GETs a path and returns the JSON of a 200.</summary>
+    public async Task<JsonElement> GetOkAsync(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        var body = await BodyAsync(response);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    /// <summary>Sends a JSON body and returns the response.</summary>
+    public async Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string path, string json)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Sends a JSON body and returns the JSON of a 200.</summary>
+    public async Task<JsonElement> SendOkAsync(HttpMethod method, string path, string json)
+    {
+        using var response = await SendJsonAsync(method, path, json);
+        var body = await BodyAsync(response);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {path}: {(int)response.StatusCode} {body}");
+        return body;
     }
 
     public static async Task<JsonElement> BodyAsync(HttpResponseMessage response)

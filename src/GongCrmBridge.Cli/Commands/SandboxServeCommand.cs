@@ -26,8 +26,13 @@ internal sealed class SandboxServeSettings : CommandSettings
     [Description("How long an upload stays PENDING/IN_PROGRESS. Default: 0 (two polls).")]
     public double? ProcessingDelaySeconds { get; init; }
 
+    [CommandOption("--page-size <N>")]
+    [Description("Records per page of list answers before records.cursor points to the next. Default: 100.")]
+    public int? PageSize { get; init; }
+
     public override ValidationResult Validate() =>
-        Port is < 0 or > 65535 ? ValidationResult.Error("--port must be between 0 and 65535.")
+        PageSize is <= 0 ? ValidationResult.Error("--page-size must be positive.")
+        : Port is < 0 or > 65535 ? ValidationResult.Error("--port must be between 0 and 65535.")
         : RequestsPerSecond is <= 0 || RequestsPerDay is <= 0 || ProcessingDelaySeconds is < 0 ? ValidationResult.Error("Limits and delays must be positive.")
         : ValidationResult.Success();
 }
@@ -50,6 +55,7 @@ internal sealed class SandboxServeCommand(CliEnvironment environment) : AsyncCom
             RequestsPerSecond = settings.RequestsPerSecond ?? defaults.RequestsPerSecond,
             RequestsPerDay = settings.RequestsPerDay ?? defaults.RequestsPerDay,
             ProcessingDelay = TimeSpan.FromSeconds(settings.ProcessingDelaySeconds ?? 0),
+            PageSize = settings.PageSize ?? defaults.PageSize,
             AllowUnderscoreInObjectId = true, // Gong's own examples use '_' in objectIds
         };
 
@@ -70,6 +76,8 @@ internal sealed class SandboxServeCommand(CliEnvironment environment) : AsyncCom
 
         console.MarkupLineInterpolated($"  export GONG_BASE_URL={sandbox.BaseUrl}");
         console.MarkupLineInterpolated($"Limits: {options.RequestsPerSecond} calls/s, {options.RequestsPerDay} calls/day. Ctrl+C stops it.");
+        console.MarkupLineInterpolated($"It holds {options.Users.Count} users and {options.Calls.Count} calls (gongbridge users list, calls search --context Extended), {options.PageSize} records per page.");
+
         // Serve until Ctrl+C: the stop is the only thing to wait for, so no timer is involved.
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using (cancellationToken.Register(() => stopped.TrySetResult()))

@@ -16,6 +16,9 @@ internal sealed record CliEnvironment(
     Func<string, string?> GetVariable,
     bool IsInteractive)
 {
+    /// <summary>Gets standard input (<c>--body -</c>). Default: empty.</summary>
+    public TextReader Input { get; init; } = TextReader.Null;
+
     /// <summary>The real process: the terminal, standard error and the process environment.</summary>
     public static CliEnvironment FromProcess()
     {
@@ -23,6 +26,6 @@ internal sealed record CliEnvironment(
         var interactive = !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected &&
                           console.Profile.Capabilities.Interactive &&
                           Environment.GetEnvironmentVariable("CI") is null;
-        return new CliEnvironment(console, System.Console.Error, Environment.GetEnvironmentVariable, interactive);
+        return new CliEnvironment(console, System.Console.Error, Environment.GetEnvironmentVariable, interactive) { Input = System.Console.In };
     }
 }

@@ -32,6 +32,7 @@ internal static class GongJson
 [JsonSerializable(typeof(RequestStatusResponse))]
 [JsonSerializable(typeof(GetObjectsResponse))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class GongWireJson : JsonSerializerContext;
 
 internal sealed class ErrorResponse

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using GongCrmBridge.Sandbox.Store;
 using GongCrmBridge.Sandbox.Wire;
@@ -10,7 +9,7 @@ using Microsoft.Net.Http.Headers;
 namespace GongCrmBridge.Sandbox.Http;
 
 /// <summary>The eight CRM endpoints with Gong's documented behaviour (CRM-API.md §2).</summary>
-internal sealed class CrmEndpoints
+internal sealed class CrmEndpoints : IEndpoints
 {
     /// <summary>GET /v2/crm/entities answers at most this many ids; extra ids are ignored.</summary>
     public const int MaxObjectIdsPerGet = 100;
@@ -23,6 +22,13 @@ internal sealed class CrmEndpoints
         _options = options;
         _store = store;
     }
+
+    public IEnumerable<(SandboxRoute Route, Endpoint Handle)> Routes =>
+        new[]
+        {
+            SandboxRoute.RegisterIntegration, SandboxRoute.ListIntegrations, SandboxRoute.DeleteIntegration, SandboxRoute.UploadSchema,
+            SandboxRoute.GetSchema, SandboxRoute.UploadEntities, SandboxRoute.RequestStatus, SandboxRoute.GetEntities,
+        }.Select(route => (route, (Endpoint)((request, ct) => HandleAsync(route, request.Context, request.RequestId, ct))));
 
     public Task<ApiResult> HandleAsync(SandboxRoute route, HttpContext context, string requestId, CancellationToken ct) => route switch
     {
@@ -292,7 +298,7 @@ internal sealed class CrmEndpoints
                     && ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("dataFile", StringComparison.Ordinal))
                 {
-                    file = await ParseFileAsync(section.Body, objectType!, schema, ct).ConfigureAwait(false);
+                    file = await new UploadFileParser(_options).ParseAsync(section.Body, objectType!, schema, ct).ConfigureAwait(false);
                     if (file.TooLarge)
                     {
                         return ApiResult.BadRequest(requestId, $"dataFile exceeds the maximum size of {_options.MaxUploadBytes} bytes");
@@ -324,73 +330,6 @@ internal sealed class CrmEndpoints
                 _store.Release(clientRequestId);
             }
         }
-    }
-
-    private async Task<ParsedFile> ParseFileAsync(Stream body, string objectType, Dictionary<string, SchemaField> schema, CancellationToken ct)
-    {
-        var limited = new LimitedStream(body, _options.MaxUploadBytes);
-        var lines = new List<UploadLine>();
-        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var reader = new StreamReader(limited, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
-        var number = 0;
-        try
-        {
-            string? text;
-            while ((text = await reader.ReadLineAsync(ct).ConfigureAwait(false)) is not null)
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    continue;
-                }
-
-                lines.Add(ParseLine(number, text, objectType, schema, firstLineOf));
-            }
-        }
-        catch (LimitExceededException)
-        {
-            return new ParsedFile([], null, TooLarge: true);
-        }
-        catch (DecoderFallbackException)
-        {
-            return new ParsedFile(lines, $"The file is not valid UTF-8 (line {number + 1})", TooLarge: false);
-        }
-
-        return new ParsedFile(lines, null, TooLarge: false);
-    }
-
-    private UploadLine ParseLine(int number, string text, string objectType, Dictionary<string, SchemaField> schema, Dictionary<string, int> firstLineOf)
-    {
-        if (number == 1 && text[0] == '\uFEFF')
-        {
-            return new UploadLine(number, null, default, false, "The file must be UTF-8 without a byte order mark");
-        }
-
-        JsonElement record;
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            record = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return new UploadLine(number, null, default, false, "Line is not valid JSON");
-        }
-
-        var error = RecordValidator.Validate(objectType, record, schema, _options.AllowUnderscoreInObjectId, out var objectId, out var isDeleted);
-        if (objectId is not null)
-        {
-            if (firstLineOf.TryGetValue(objectId, out var first))
-            {
-                error ??= $"The object appears more than once in the file (first on line {first}); send each version in its own file";
-            }
-            else
-            {
-                firstLineOf[objectId] = number;
-            }
-        }
-
-        return new UploadLine(number, objectId, record, isDeleted, error);
     }
 
     private ApiResult RequestStatus(HttpContext context, string requestId)
@@ -453,6 +392,4 @@ internal sealed class CrmEndpoints
             return new ApiResult(200, new GetObjectsResponse(requestId, _store.GetObjects(objectType!, ids)));
         }
     }
-
-    private sealed record ParsedFile(List<UploadLine> Lines, string? FileError, bool TooLarge);
 }

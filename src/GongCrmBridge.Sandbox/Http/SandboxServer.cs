@@ -15,17 +15,17 @@ internal sealed class SandboxServer
     private readonly SandboxOptions _options;
     private readonly SandboxFaults _faults;
     private readonly SandboxState _state;
-    private readonly CrmEndpoints _endpoints;
+    private readonly Dictionary<SandboxRoute, Endpoint> _endpoints;
     private readonly Authenticator _auth;
     private readonly RateLimiter _limiter;
     private readonly ILogger _logger;
 
-    public SandboxServer(SandboxOptions options, SandboxFaults faults, SandboxState state, CrmEndpoints endpoints, ILogger logger)
+    public SandboxServer(SandboxOptions options, SandboxFaults faults, SandboxState state, IEnumerable<IEndpoints> endpoints, ILogger logger)
     {
         _options = options;
         _faults = faults;
         _state = state;
-        _endpoints = endpoints;
+        _endpoints = endpoints.SelectMany(group => group.Routes).ToDictionary(route => route.Route, route => route.Handle);
         _auth = new Authenticator(options);
         _limiter = new RateLimiter(options);
         _logger = logger;
@@ -39,7 +39,8 @@ internal sealed class SandboxServer
         var ct = context.RequestAborted;
         try
         {
-            var route = Resolve(context.Request.Method, context.Request.Path.Value, out var pathKnown);
+            _state.CountRequest();
+            var route = RouteTable.Resolve(context.Request.Method, context.Request.Path.Value, out var pathKnown, out var pathValues);
             if (route is not { } known)
             {
                 await WriteAsync(context, pathKnown
@@ -86,7 +87,7 @@ internal sealed class SandboxServer
                     break;
             }
 
-            var result = await _endpoints.HandleAsync(known, context, requestId, ct).ConfigureAwait(false);
+            var result = await _endpoints[known](new ApiRequest(context, requestId, pathValues), ct).ConfigureAwait(false);
             if (fault?.Kind == FaultKind.DropAfterProcessing)
             {
                 SandboxLog.DroppedAfterProcessing(_logger, known);
@@ -110,42 +111,6 @@ internal sealed class SandboxServer
                 await WriteAsync(context, ApiResult.Error(500, requestId, "Unexpected error")).ConfigureAwait(false);
             }
         }
-    }
-
-    internal static SandboxRoute? Resolve(string method, string? path, out bool pathKnown)
-    {
-        var trimmed = (path ?? string.Empty).TrimEnd('/');
-        pathKnown = true;
-        return trimmed switch
-        {
-            "/v2/crm/integrations" => method switch
-            {
-                "PUT" => SandboxRoute.RegisterIntegration,
-                "GET" => SandboxRoute.ListIntegrations,
-                "DELETE" => SandboxRoute.DeleteIntegration,
-                _ => null,
-            },
-            "/v2/crm/entity-schema" => method switch
-            {
-                "POST" => SandboxRoute.UploadSchema,
-                "GET" => SandboxRoute.GetSchema,
-                _ => null,
-            },
-            "/v2/crm/entities" => method switch
-            {
-                "POST" => SandboxRoute.UploadEntities,
-                "GET" => SandboxRoute.GetEntities,
-                _ => null,
-            },
-            "/v2/crm/request-status" => method == "GET" ? SandboxRoute.RequestStatus : null,
-            _ => NotFound(out pathKnown),
-        };
-    }
-
-    private static SandboxRoute? NotFound(out bool pathKnown)
-    {
-        pathKnown = false;
-        return null;
     }
 
     private static ApiResult RateLimited(string requestId, TimeSpan wait) =>

@@ -6,7 +6,7 @@ namespace GongCrmBridge.Sandbox.Store;
 
 /// <summary>The emulator's data: the integration, schemas, objects and asynchronous requests.
 /// One lock guards everything; asynchronous requests complete in the order they were accepted.</summary>
-internal sealed class SandboxStore
+internal sealed partial class SandboxStore
 {
     /// <summary>Gong returns at most this many errors per request status.</summary>
     public const int MaxReportedErrors = 20;
@@ -171,33 +171,6 @@ internal sealed class SandboxStore
 
             _schemas[objectType] = next;
             return null;
-        }
-    }
-
-    public Dictionary<string, JsonElement?> GetObjects(string objectType, IEnumerable<string> ids)
-    {
-        lock (_gate)
-        {
-            AdvanceByTime();
-            var result = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
-            _objects.TryGetValue(objectType, out var objects);
-            foreach (var id in ids)
-            {
-                result[id] = objects is not null && objects.TryGetValue(id, out var record) ? record : null;
-            }
-
-            return result;
-        }
-    }
-
-    public IReadOnlyDictionary<string, JsonElement> Objects(string objectType)
-    {
-        lock (_gate)
-        {
-            AdvanceByTime();
-            return _objects.TryGetValue(objectType, out var objects)
-                ? new Dictionary<string, JsonElement>(objects, StringComparer.Ordinal)
-                : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         }
     }
 

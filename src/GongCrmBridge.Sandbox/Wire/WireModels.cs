@@ -56,4 +56,5 @@ internal static class WireJson
 [JsonSerializable(typeof(ListSchemaResponse))]
 [JsonSerializable(typeof(RequestStatusResponse))]
 [JsonSerializable(typeof(GetObjectsResponse))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class SandboxWireJson : JsonSerializerContext;

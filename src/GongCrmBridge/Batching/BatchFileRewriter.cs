@@ -1,4 +1,5 @@
 using System.Text;
+using GongCrmBridge.Batching.Files;
 
 namespace GongCrmBridge.Batching;
 

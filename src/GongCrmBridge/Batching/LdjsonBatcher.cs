@@ -1,6 +1,9 @@
-using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using GongCrmBridge.Batching.Files;
+using GongCrmBridge.Batching.Sorting;
+using GongCrmBridge.Batching.Versions;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Mapping;
 
@@ -29,12 +32,6 @@ namespace GongCrmBridge.Batching;
 /// </remarks>
 public sealed class LdjsonBatcher : IAsyncDisposable
 {
-    /// <summary>The size of a record's entry in the keys file (<see cref="WriteKey"/>).</summary>
-    private const int KeySize = 28;
-
-    /// <summary>Added to the names of files written ahead while they are being written again.</summary>
-    private const string AsideSuffix = ".aside";
-
     private readonly CrmObjectType _type;
     private readonly BatchingOptions _options;
     private readonly string _filePrefix;
@@ -43,13 +40,8 @@ public sealed class LdjsonBatcher : IAsyncDisposable
     private readonly List<SortedGroupBuilder> _laterVersions = [];
     private readonly List<string> _sources = [];
     private readonly Dictionary<string, int> _sourceIndexes = new(StringComparer.Ordinal);
-    private readonly string _keysPath;
-    private BackgroundWriteStream? _keys;
-    private ObjectIdFilter? _filter;
-    private ulong[] _hashes = [];
-    private byte[] _keyBlock = [];
-    private readonly List<Task<BatchFile>> _writtenAhead = [];
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly LaterVersionFinder _versions;
+    private readonly FilesWrittenAhead _writtenAhead;
     private long _seq;
     private bool _completed;
     private bool _disposed;
@@ -65,10 +57,11 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         _type = type;
         _options = options;
         Directory.CreateDirectory(options.WorkDirectory);
-        var name = type.ToWireName().ToLowerInvariant().Replace('_', '-');
+        var name = FileNamePrefix(type);
         _filePrefix = Path.Combine(options.WorkDirectory, name);
         _tempPrefix = Path.Combine(options.WorkDirectory, "." + name + "-" + Guid.NewGuid().ToString("N")[..8]);
-        _keysPath = _tempPrefix + ".keys.tmp";
+        _versions = new LaterVersionFinder(_tempPrefix + ".keys.tmp");
+        _writtenAhead = new FilesWrittenAhead(NextPath);
         _firstVersions = new SortedGroupBuilder(_tempPrefix + ".runs.tmp", options.MaxFileBytes, options.SortBufferBytes)
         {
             GroupClosed = WriteAhead,
@@ -97,29 +90,9 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         }
 
         var source = SourceIndex(chunk.SourcePath);
-        _filter ??= new ObjectIdFilter();
-        _keys ??= new BackgroundWriteStream(_keysPath, FileShare.Read);
-        var records = chunk.RecordSpan;
-        if (_hashes.Length < records.Length)
-        {
-            _hashes = new ulong[records.Length];
-            _keyBlock = new byte[records.Length * KeySize];
-        }
-
-        // Hashes and keys first, then the filter in a loop of its own: its probes are cache misses, and with nothing else
-        // in the loop the processor overlaps many of them.
-        for (var i = 0; i < records.Length; i++)
-        {
-            var hash = ObjectIdHash.Of(chunk.IdUtf8(records[i].ObjectId));
-            _hashes[i] = hash;
-            WriteKey(_keyBlock.AsSpan(i * KeySize, KeySize), hash, records[i].ModifiedUtcTicks, source, records[i].Line);
-        }
-
-        _keys.Write(_keyBlock, 0, records.Length * KeySize);
-        _filter.AddAll(_hashes.AsSpan(0, records.Length));
-
+        _versions.Add(chunk, source);
         var json = chunk.Json.Span;
-        foreach (ref readonly var record in records)
+        foreach (ref readonly var record in chunk.RecordSpan)
         {
             var idBytes = chunk.IdUtf8(record.ObjectId);
             _firstVersions.Add(new SpillRecord(
@@ -139,13 +112,13 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         var succeeded = false;
         try
         {
-            var files = await Task.Run(() => CompleteCoreAsync(WrittenAheadAsync(), cancellationToken), cancellationToken).ConfigureAwait(false);
+            var files = await Task.Run(() => CompleteCoreAsync(_writtenAhead.AllAsync(), cancellationToken), cancellationToken).ConfigureAwait(false);
             succeeded = true;
             return files;
         }
         finally
         {
-            await StopWritingAheadAsync(deleteFiles: !succeeded).ConfigureAwait(false);
+            await _writtenAhead.StopAsync(deleteFiles: !succeeded).ConfigureAwait(false);
             DeleteTemporaryFiles();
         }
     }
@@ -159,80 +132,29 @@ public sealed class LdjsonBatcher : IAsyncDisposable
         }
 
         _disposed = true;
-        await StopWritingAheadAsync(deleteFiles: !_completed).ConfigureAwait(false);
+        await _writtenAhead.StopAsync(deleteFiles: !_completed).ConfigureAwait(false);
         DeleteTemporaryFiles();
-        _stopping.Dispose();
+        _writtenAhead.Dispose();
     }
+
+    /// <summary>Waits until the files started so far while records arrive are written (tests: a deterministic point to
+    /// add more records after).</summary>
+    internal Task<BatchFile[]> FilesWrittenAheadAsync() => _writtenAhead.AllAsync();
 
     /// <summary>Starts writing the file of a group that <see cref="AddAsync"/> has just closed, after the files before it.</summary>
     /// <returns>The writing, as the group's <see cref="RecordGroup.Released"/>.</returns>
-    private Task WriteAhead(RecordGroup group)
+    private Task<BatchFile> WriteAhead(RecordGroup group)
     {
-        var index = _writtenAhead.Count;
-        var previous = index == 0 ? Task.CompletedTask : _writtenAhead[index - 1];
         string[] sources = [.. _sources];
-        var writing = WriteAheadAsync(previous, group, index, sources, _stopping.Token);
-        _writtenAhead.Add(writing);
-        return writing;
+        return _writtenAhead.Start(index => WriteFile(_firstVersions, group, index, sources, holdsLaterVersions: false));
     }
 
-    private async Task<BatchFile> WriteAheadAsync(Task previous, RecordGroup group, int index, string[] sources, CancellationToken stopping)
+    /// <summary>Merges <paramref name="group"/> into the LDJSON file of <paramref name="index"/>.</summary>
+    private BatchFile WriteFile(SortedGroupBuilder builder, RecordGroup group, int index, IReadOnlyList<string> sources, bool holdsLaterVersions)
     {
-        // One file at a time, in order: the merges share the cores with mapping, and a failure stops the ones after it.
-        await previous.ConfigureAwait(false);
-        return await Task.Run(
-            () =>
-            {
-                stopping.ThrowIfCancellationRequested();
-                using var writer = new LdjsonFileWriter(NextPath(index), sources);
-                _firstVersions.Merge(group, (in SpillRecord r) => writer.Write(r.Json, r.Source, r.Line, r.ObjectId));
-                return writer.Complete(_type, index, holdsLaterVersions: false);
-            },
-            stopping).ConfigureAwait(false);
-    }
-
-    /// <summary>The files written ahead, once all are written; throws what writing one threw.</summary>
-    private async Task<BatchFile[]> WrittenAheadAsync() => await Task.WhenAll(_writtenAhead).ConfigureAwait(false);
-
-    /// <summary>Waits for the files being written ahead (never throws); deletes them when asked to.</summary>
-    private async Task StopWritingAheadAsync(bool deleteFiles)
-    {
-        if (_writtenAhead.Count == 0)
-        {
-            return;
-        }
-
-        if (deleteFiles)
-        {
-            await _stopping.CancelAsync().ConfigureAwait(false);
-        }
-
-        try
-        {
-            await Task.WhenAll(_writtenAhead).ConfigureAwait(false);
-        }
-        catch (Exception) when (_writtenAhead.TrueForAll(t => t.IsCompleted))
-        {
-            // Already thrown by CompleteAsync, or not wanted: the batcher is being disposed.
-        }
-
-        if (deleteFiles)
-        {
-            DeleteWrittenAhead();
-        }
-    }
-
-    private void DeleteWrittenAhead()
-    {
-        for (var index = 0; index < _writtenAhead.Count; index++)
-        {
-            var path = NextPath(index);
-            var lineMapPath = LdjsonFileWriter.LineMapPathFor(path);
-            foreach (var file in (ReadOnlySpan<string>)[path, lineMapPath, path + AsideSuffix, lineMapPath + AsideSuffix])
-            {
-                File.Delete(file);
-            }
-        }
+        using var writer = new LdjsonFileWriter(NextPath(index), sources);
+        builder.Merge(group, (in SpillRecord r) => writer.Write(r.Json, r.Source, r.Line, r.ObjectId));
+        return writer.Complete(_type, index, holdsLaterVersions);
     }
 
     private void DeleteTemporaryFiles()
@@ -243,23 +165,18 @@ public sealed class LdjsonBatcher : IAsyncDisposable
             builder.Dispose();
         }
 
-        if (_keys is not null)
-        {
-            _keys.Dispose();
-            File.Delete(_keysPath);
-        }
+        _versions.Dispose();
     }
 
-    private async Task<IReadOnlyList<BatchFile>> CompleteCoreAsync(Task<BatchFile[]> writtenAhead, CancellationToken cancellationToken)
+    private async Task<List<BatchFile>> CompleteCoreAsync(Task<BatchFile[]> writtenAhead, CancellationToken cancellationToken)
     {
-        var files = new List<BatchFile>();
         if (_seq == 0)
         {
-            return files;
+            return [];
         }
 
         _firstVersions.Finish();
-        var later = FindLaterVersions();
+        var later = _versions.Find();
         if (later is null && _sources.Count == 1)
         {
             // No objectId occurs twice: the files written ahead are final; write the rest while they finish.
@@ -267,161 +184,105 @@ public sealed class LdjsonBatcher : IAsyncDisposable
             for (var index = _writtenAhead.Count; index < _firstVersions.Groups.Count; index++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var writer = new LdjsonFileWriter(NextPath(index), _sources);
-                _firstVersions.Merge(_firstVersions.Groups[index], (in SpillRecord r) => writer.Write(r.Json, r.Source, r.Line, r.ObjectId));
-                remaining.Add(writer.Complete(_type, index, holdsLaterVersions: false));
+                remaining.Add(WriteFile(_firstVersions, _firstVersions.Groups[index], index, _sources, holdsLaterVersions: false));
             }
 
-            files.AddRange(await writtenAhead.ConfigureAwait(false));
-            files.AddRange(remaining);
-            return files;
+            return [.. await writtenAhead.ConfigureAwait(false), .. remaining];
         }
 
-        // Later versions move records out of the files: write every file again without them. The groups written ahead
-        // are read back from their files (their sort space has been reused), the others merged from their runs.
-        var aside = SetAside(await writtenAhead.ConfigureAwait(false));
-        foreach (var file in aside)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var writer = new LdjsonFileWriter(NextPath(files.Count), _sources);
-            LdjsonFileReader.Read(
-                file.Path,
-                file.LineMapPath,
-                (json, origin) =>
-                {
-                    var source = _sourceIndexes[origin.Source];
-                    var objectId = Encoding.UTF8.GetBytes(origin.ObjectId);
-                    if (later is not null && later.TryGetValue((source, origin.Line), out var version))
-                    {
-                        LaterBuilder(version.Generation).Add(new SpillRecord(version.Ticks, version.Seq, origin.Line, source, objectId, json));
-                    }
-                    else
-                    {
-                        writer.Write(json, source, origin.Line, objectId);
-                    }
-                },
-                cancellationToken);
-            File.Delete(file.Path);
-            File.Delete(file.LineMapPath);
-            if (writer.Count > 0)
-            {
-                files.Add(writer.Complete(_type, files.Count, holdsLaterVersions: false));
-            }
-        }
-
-        foreach (var group in _firstVersions.Groups.Skip(aside.Count))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var writer = new LdjsonFileWriter(NextPath(files.Count), _sources);
-            _firstVersions.Merge(group, (in SpillRecord r) =>
-            {
-                if (later is not null && later.TryGetValue((r.Source, r.Line), out var version))
-                {
-                    LaterBuilder(version.Generation).Add(r);
-                }
-                else
-                {
-                    writer.Write(r.Json, r.Source, r.Line, r.ObjectId);
-                }
-            });
-            if (writer.Count > 0)
-            {
-                files.Add(writer.Complete(_type, files.Count, holdsLaterVersions: false));
-            }
-        }
-
+        // Later versions move records out of the files (or the files written ahead name fewer sources than there are):
+        // write every file again without them.
+        var files = new List<BatchFile>();
+        var aside = FilesWrittenAhead.SetAside(await writtenAhead.ConfigureAwait(false));
+        WriteAgainFromFiles(aside, later, files, cancellationToken);
+        WriteAgainFromRuns(_firstVersions.Groups.Skip(aside.Count), later, files, cancellationToken);
         foreach (var builder in _laterVersions)
         {
             builder.Finish();
             foreach (var group in builder.Groups)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var writer = new LdjsonFileWriter(NextPath(files.Count), _sources);
-                builder.Merge(group, (in SpillRecord r) => writer.Write(r.Json, r.Source, r.Line, r.ObjectId));
-                files.Add(writer.Complete(_type, files.Count, holdsLaterVersions: true));
+                files.Add(WriteFile(builder, group, files.Count, _sources, holdsLaterVersions: true));
             }
         }
 
         return files;
     }
 
-    /// <summary>Renames the files written ahead out of the way of the files written again, which take their names.</summary>
-    private static List<BatchFile> SetAside(BatchFile[] files)
+    /// <summary>Writes the groups written ahead again, read back from their files (their sort space has been reused),
+    /// without the later versions, which go to the builders of their generations.</summary>
+    private void WriteAgainFromFiles(
+        List<BatchFile> aside, Dictionary<(int Source, long Line), LaterVersion>? later, List<BatchFile> files, CancellationToken cancellationToken)
     {
-        var aside = new List<BatchFile>(files.Length);
-        foreach (var file in files)
+        foreach (var file in aside)
         {
-            var path = file.Path + AsideSuffix;
-            var lineMapPath = file.LineMapPath + AsideSuffix;
-            File.Move(file.Path, path, overwrite: true);
-            File.Move(file.LineMapPath, lineMapPath, overwrite: true);
-            aside.Add(file with { Path = path, LineMapPath = lineMapPath });
+            cancellationToken.ThrowIfCancellationRequested();
+            if (WriteAgainFromFile(file, later, files.Count, cancellationToken) is { } written)
+            {
+                files.Add(written);
+            }
         }
-
-        return aside;
     }
 
-    /// <summary>For every record that is a later version of an objectId, keyed by its origin (source index, line): its
-    /// generation (1 = second oldest, ...) and sort key.</summary>
-    private Dictionary<(int Source, long Line), LaterVersion>? FindLaterVersions()
+    /// <returns>The file written again; <see langword="null"/> when every line of it was a later version.</returns>
+    private BatchFile? WriteAgainFromFile(
+        BatchFile file, Dictionary<(int Source, long Line), LaterVersion>? later, int index, CancellationToken cancellationToken)
     {
-        if (_filter is null || _filter.Candidates.Count == 0 || _keys is null)
-        {
-            return null;
-        }
-
-        // Exact pass over the candidates only: read the key of every record back, keep those whose hash is a candidate.
-        _keys.Flush();
-        using var keys = new FileStream(_keysPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-        var suspects = new List<(ulong Hash, long Ticks, long Seq, int Source, long Line)>();
-        var buffer = new byte[KeySize * 4096];
-        long seq = 0;
-        int read;
-        while ((read = keys.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
-        {
-            for (var offset = 0; offset + KeySize <= read; offset += KeySize, seq++)
+        using var writer = new LdjsonFileWriter(NextPath(index), _sources);
+        LdjsonFileReader.Read(
+            file.Path,
+            file.LineMapPath,
+            (json, origin) =>
             {
-                var key = buffer.AsSpan(offset, KeySize);
-                var hash = BinaryPrimitives.ReadUInt64LittleEndian(key);
-                if (_filter.Candidates.Contains(hash))
+                var source = _sourceIndexes[origin.Source];
+                var objectId = Encoding.UTF8.GetBytes(origin.ObjectId);
+                if (later is not null && later.TryGetValue((source, origin.Line), out var version))
                 {
-                    suspects.Add((
-                        hash,
-                        BinaryPrimitives.ReadInt64LittleEndian(key[8..]),
-                        seq,
-                        BinaryPrimitives.ReadInt32LittleEndian(key[16..]),
-                        BinaryPrimitives.ReadInt64LittleEndian(key[20..])));
+                    LaterBuilder(version.Generation).Add(new SpillRecord(version.Ticks, version.Seq, origin.Line, source, objectId, json));
                 }
-            }
-        }
-
-        suspects.Sort(); // by hash, then (ticks, arrival): each objectId's versions oldest first
-        var later = new Dictionary<(int Source, long Line), LaterVersion>();
-        var generation = 0;
-        for (var i = 1; i < suspects.Count; i++)
-        {
-            generation = suspects[i].Hash == suspects[i - 1].Hash ? generation + 1 : 0;
-            if (generation > 0)
-            {
-                var (_, ticks, suspectSeq, source, line) = suspects[i];
-                later[(source, line)] = new LaterVersion(generation, ticks, suspectSeq);
-            }
-        }
-
-        return later.Count == 0 ? null : later;
+                else
+                {
+                    writer.Write(json, source, origin.Line, objectId);
+                }
+            },
+            cancellationToken);
+        File.Delete(file.Path);
+        File.Delete(file.LineMapPath);
+        return writer.Count > 0 ? writer.Complete(_type, index, holdsLaterVersions: false) : null;
     }
 
-    /// <summary>A record's key in the keys file: objectId hash, modifiedDate ticks, source index, source line.</summary>
-    private static void WriteKey(Span<byte> key, ulong hash, long ticks, int source, long line)
+    /// <summary>Merges the groups not written ahead from their runs, without the later versions, which go to the builders
+    /// of their generations.</summary>
+    private void WriteAgainFromRuns(
+        IEnumerable<RecordGroup> groups, Dictionary<(int Source, long Line), LaterVersion>? later, List<BatchFile> files, CancellationToken cancellationToken)
     {
-        BinaryPrimitives.WriteUInt64LittleEndian(key, hash);
-        BinaryPrimitives.WriteInt64LittleEndian(key[8..], ticks);
-        BinaryPrimitives.WriteInt32LittleEndian(key[16..], source);
-        BinaryPrimitives.WriteInt64LittleEndian(key[20..], line);
+        foreach (var group in groups)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (WriteAgainFromRuns(group, later, files.Count) is { } written)
+            {
+                files.Add(written);
+            }
+        }
     }
 
-    /// <summary>Where a later version of an objectId goes (its generation's files) and its sort key there.</summary>
-    private readonly record struct LaterVersion(int Generation, long Ticks, long Seq);
+    /// <returns>The file written; <see langword="null"/> when every record of the group was a later version.</returns>
+    private BatchFile? WriteAgainFromRuns(RecordGroup group, Dictionary<(int Source, long Line), LaterVersion>? later, int index)
+    {
+        using var writer = new LdjsonFileWriter(NextPath(index), _sources);
+        _firstVersions.Merge(group, (in SpillRecord r) =>
+        {
+            if (later is not null && later.TryGetValue((r.Source, r.Line), out var version))
+            {
+                LaterBuilder(version.Generation).Add(r);
+            }
+            else
+            {
+                writer.Write(r.Json, r.Source, r.Line, r.ObjectId);
+            }
+        });
+        return writer.Count > 0 ? writer.Complete(_type, index, holdsLaterVersions: false) : null;
+    }
 
     private SortedGroupBuilder LaterBuilder(int generation)
     {
@@ -435,6 +296,10 @@ public sealed class LdjsonBatcher : IAsyncDisposable
 
         return _laterVersions[generation - 1];
     }
+
+    /// <summary>The start of the type's file names: its wire name in lower case, words joined by '-' (business-user).</summary>
+    [SuppressMessage("Globalization", "CA1308:Normalize strings to uppercase", Justification = "A file name for people to read, not a normalization for comparison.")]
+    private static string FileNamePrefix(CrmObjectType type) => type.ToWireName().ToLowerInvariant().Replace('_', '-');
 
     private string NextPath(int sequence) =>
         _filePrefix + "-" + (sequence + 1).ToString("D4", CultureInfo.InvariantCulture) + ".ldjson";

@@ -27,6 +27,13 @@ internal static class CliRunner
     public static async Task<CliResult> RunAsync(
         IReadOnlyDictionary<string, string>? environment,
         CancellationToken cancellationToken,
+        params string[] args) => await RunAsync(environment, null, cancellationToken, args);
+
+    /// <summary>Runs the command line with <paramref name="input"/> as its standard input.</summary>
+    public static async Task<CliResult> RunAsync(
+        IReadOnlyDictionary<string, string>? environment,
+        string? input,
+        CancellationToken cancellationToken,
         params string[] args)
     {
         using var output = new StringWriter();
@@ -40,7 +47,8 @@ internal static class CliRunner
         });
         console.Profile.Width = 220;
         var variables = environment ?? new Dictionary<string, string>();
-        var cli = new CliEnvironment(console, error, name => variables.GetValueOrDefault(name), IsInteractive: false);
+        using var standardInput = new StringReader(input ?? string.Empty);
+        var cli = new CliEnvironment(console, error, name => variables.GetValueOrDefault(name), IsInteractive: false) { Input = standardInput };
         var exitCode = await GongBridgeApp.RunAsync(args, cli, cancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }

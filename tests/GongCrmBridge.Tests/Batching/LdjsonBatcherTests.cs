@@ -7,7 +7,7 @@ namespace GongCrmBridge.Tests.Batching;
 
 public sealed class LdjsonBatcherTests : IDisposable
 {
-    private static readonly DateTime Epoch = new(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+    internal static readonly DateTime Epoch = new(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
     private readonly string _work = Path.Combine(Path.GetTempPath(), "gcb-batching-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -78,7 +78,9 @@ public sealed class LdjsonBatcherTests : IDisposable
         await using var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 1024, sortBufferBytes: 4096));
         var records = Enumerable.Range(1, 60).Select(i => new TestRecord($"ACC-{i:D3}", 100 - i, i + 1)).ToList();
         await batcher.AddAsync(Chunk("a.csv", [.. records]), default);
-        await Task.Delay(50); // let the files of the closed groups be written ahead
+        var writtenAhead = await batcher.FilesWrittenAheadAsync();
+        Assert.NotEmpty(writtenAhead);
+        Assert.All(writtenAhead, f => Assert.True(File.Exists(f.Path)));
         await batcher.AddAsync(Chunk("a.csv", new TestRecord("ACC-001", 1, 62)), default);
 
         var files = await batcher.CompleteAsync(default);
@@ -104,6 +106,7 @@ public sealed class LdjsonBatcherTests : IDisposable
             await batcher.AddAsync(Chunk("a.csv", part), default);
         }
 
+        Assert.NotEmpty(await batcher.FilesWrittenAheadAsync());
         var files = await batcher.CompleteAsync(default);
 
         Assert.True(files.Count > 10);
@@ -143,6 +146,8 @@ public sealed class LdjsonBatcherTests : IDisposable
     {
         var batcher = new LdjsonBatcher(CrmObjectType.Account, Options(maxFileBytes: 1024, sortBufferBytes: 4096));
         await batcher.AddAsync(Chunk("a.csv", [.. Enumerable.Range(1, 60).Select(i => new TestRecord($"ACC-{i:D3}", i, i + 1))]), default);
+        Assert.NotEmpty(await batcher.FilesWrittenAheadAsync());
+        Assert.NotEmpty(Directory.GetFiles(_work, "*.ldjson"));
 
         await batcher.DisposeAsync();
         await batcher.DisposeAsync();
@@ -246,7 +251,7 @@ public sealed class LdjsonBatcherTests : IDisposable
         var first = Enumerable.Range(1, 40).Select(i => new TestRecord($"ACC-{i:D3}", 100 + i, i + 1)).ToArray();
         var second = Enumerable.Range(41, 40).Select(i => new TestRecord($"ACC-{i:D3}", 100 + i, i + 1)).ToArray();
         await batcher.AddAsync(Chunk("/data/a.csv", first), default);
-        await Task.Delay(50); // let the files of the closed groups be written ahead
+        Assert.NotEmpty(await batcher.FilesWrittenAheadAsync());
         await batcher.AddAsync(Chunk("/data/b.csv", second), default);
         if (olderVersionLast)
         {
@@ -335,6 +340,7 @@ public sealed class LdjsonBatcherTests : IDisposable
             await batcher.CompleteAsync(default);
         }
 
+        Assert.NotEmpty(Directory.GetFiles(_work, "*.ldjson"));
         Assert.All(Directory.GetFiles(_work), f => Assert.True(f.EndsWith(".ldjson", StringComparison.Ordinal) || f.EndsWith(".linemap", StringComparison.Ordinal), f));
     }
 
