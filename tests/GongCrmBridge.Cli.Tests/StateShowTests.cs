@@ -87,10 +87,10 @@ public sealed class StateShowTests : IDisposable
         WriteTwoRuns(StatePath);
         using (var connection = new SqliteConnection($"Data Source={Path.Combine(StatePath, StateStore.DatabaseFileName)};Pooling=False"))
         {
-            connection.Open();
+            await connection.OpenAsync();
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA user_version = 99";
-            command.ExecuteNonQuery();
+            await command.ExecuteNonQueryAsync();
         }
 
         // When it is shown, Then the tool refuses with the versions

@@ -81,7 +81,7 @@ public sealed class CallsTests
 
         // When its recording is uploaded, and the same clientUniqueId is added again
         using var form = new MultipartFormDataContent();
-        var media = new ByteArrayContent([1, 2, 3]);
+        using var media = new ByteArrayContent([1, 2, 3]);
         media.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
         form.Add(media, "mediaFile", "call.mp3");
         using var uploaded = await test.Http.PutAsync($"/v2/calls/{callId}/media", form);

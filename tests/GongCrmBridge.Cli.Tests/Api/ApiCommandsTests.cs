@@ -277,8 +277,8 @@ public sealed class ApiCommandsTests
         // Given Contoso synced as an account with the domain of two seeded calls' guests
         await using var gong = await SandboxSession.StartAsync();
         using var files = new TempDirectory();
-        File.WriteAllText(files.File("accounts.csv"), "Id,Name,Modified,Domains\nACC-9,Contoso,2024-03-01T08:00:00Z,contoso.example\nACC-10,Tailspin,2024-03-01T08:00:00Z,tailspin.example\n");
-        File.WriteAllText(files.File("account.yaml"), """
+        await File.WriteAllTextAsync(files.File("accounts.csv"), "Id,Name,Modified,Domains\nACC-9,Contoso,2024-03-01T08:00:00Z,contoso.example\nACC-10,Tailspin,2024-03-01T08:00:00Z,tailspin.example\n");
+        await File.WriteAllTextAsync(files.File("account.yaml"), """
             objectType: ACCOUNT
             objectId: Id
             modifiedDate: Modified
@@ -286,7 +286,7 @@ public sealed class ApiCommandsTests
               name: Name
               domains: { column: Domains, type: stringArray, split: "|" }
             """);
-        File.WriteAllText(files.File("job.yaml"), """
+        await File.WriteAllTextAsync(files.File("job.yaml"), """
             integration: { name: Test CRM, ownerEmail: revops@test.example }
             objects:
               - type: ACCOUNT

@@ -17,10 +17,12 @@ internal static partial class GongDocuments
     public static IReadOnlyList<OperationRow> OperationRows { get; } = ReadRows();
 
     /// <summary>The operation of <paramref name="document"/> at a path and method, if it has one.</summary>
+#pragma warning disable CA1308 // OpenAPI keys a path's operations by the lower-case method name; not a comparison
     public static JsonElement? Operation(JsonElement document, string method, string path) =>
         document.GetProperty("paths").TryGetProperty(path, out var item) && item.TryGetProperty(method.ToLowerInvariant(), out var operation)
             ? operation
             : null;
+#pragma warning restore CA1308
 
     private static string FindFolder()
     {

@@ -32,8 +32,8 @@ public sealed class BatchFileRewriterTests : IDisposable
         Assert.Equal(4, rewritten.RecordCount);
         Assert.Equal(new FileInfo(newPath).Length, rewritten.Bytes);
         Assert.Equal((original.ObjectType, original.Sequence, original.HoldsLaterVersions), (rewritten.ObjectType, rewritten.Sequence, rewritten.HoldsLaterVersions));
-        var originalLines = File.ReadAllLines(original.Path);
-        Assert.Equal([originalLines[0], originalLines[2], originalLines[3], originalLines[5]], File.ReadAllLines(newPath));
+        var originalLines = await File.ReadAllLinesAsync(original.Path);
+        Assert.Equal([originalLines[0], originalLines[2], originalLines[3], originalLines[5]], await File.ReadAllLinesAsync(newPath));
         using var map = BatchLineMap.Open(rewritten.LineMapPath);
         Assert.Equal(
             [new("/x/a.csv", 2, "A1"), new("/x/a.csv", 4, "A3"), new("/x/a.csv", 5, "A4"), new BatchLineOrigin("/x/a.csv", 7, "A6")],

@@ -18,7 +18,7 @@ public sealed class StateContentTests : IDisposable
         // Given an upload file whose records hold a cell value and a secret-like string
         var records = Enumerable.Range(1, 50).Select(i =>
             $$"""{"objectId":"A-{{i}}","modifiedDate":"2024-03-01T10:00:00Z","name":"{{CellMarker}} {{i}}","apiNote":"{{SecretMarker}}"}""");
-        File.WriteAllText(_batch, string.Join('\n', records) + "\n");
+        await File.WriteAllTextAsync(_batch, string.Join('\n', records) + "\n");
 
         // When a whole run goes through the state: lock, run, ledger, tracked objects, calls, end
         var digest = await FileDigest.OfFileAsync(_batch, CancellationToken.None);
