@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -184,4 +185,5 @@ namespace GongCrmBridge.Gong.Api;
 [JsonSerializable(typeof(VideoInteraction))]
 [JsonSerializable(typeof(Workspace))]
 [JsonSerializable(typeof(WorkspacesResponse))]
+[SuppressMessage("Maintainability", "CA1506", Justification = "The generated JSON contract of the API models: it names every one of them by design.")]
 internal sealed partial class GongApiJson : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -17,6 +18,7 @@ namespace GongCrmBridge.Gong.Transport;
 
 /// <summary>Sends calls to Gong: Flurl.Http for HTTP, one Polly pipeline (retry → shared rate limiter → per-attempt
 /// timeout) around every attempt, one counter of every attempt. Every API area of the client shares one instance.</summary>
+[SuppressMessage("Maintainability", "CA1506", Justification = "The one place where HTTP, the resilience pipeline, the rate limiter and the wire envelope meet.")]
 internal sealed partial class GongTransport : IDisposable
 {
     private readonly GongClientOptions _options;
