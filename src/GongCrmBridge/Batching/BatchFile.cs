@@ -11,7 +11,7 @@ namespace GongCrmBridge.Batching;
 /// <param name="HoldsLaterVersions">True when this file holds newer versions of objects in an earlier file of the
 /// same type: it must wait until the earlier files are processed, so the newest version is applied last.</param>
 /// <param name="LineMapPath">The side file mapping each line back to its source file, line and objectId.</param>
-public sealed record BatchFile(
+internal sealed record BatchFile(
     CrmObjectType ObjectType,
     string Path,
     int Sequence,

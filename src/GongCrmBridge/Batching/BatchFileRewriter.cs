@@ -5,7 +5,7 @@ namespace GongCrmBridge.Batching;
 
 /// <summary>Rewrites an LDJSON file without some of its lines, e.g. to re-send a file after Gong reported errors on
 /// some lines (Gong lists at most 20 errors per file).</summary>
-public static class BatchFileRewriter
+internal static class BatchFileRewriter
 {
     /// <summary>
     /// Writes <paramref name="newPath"/> with every line of <paramref name="file"/> except <paramref name="linesToDrop"/>

@@ -11,7 +11,7 @@ namespace GongCrmBridge.Batching;
 /// <remarks>Binary layout (little endian): magic <c>GCBLMAP1</c>, source count and sources (length-prefixed UTF-8),
 /// the entries (source i32, line i64, id length i32, id UTF-8), one i64 offset per entry, then count i32 and the
 /// offset of that index i64.</remarks>
-public sealed class BatchLineMap : IDisposable
+internal sealed class BatchLineMap : IDisposable
 {
     internal static readonly byte[] Magic = "GCBLMAP1"u8.ToArray();
     private const int FooterSize = 12;

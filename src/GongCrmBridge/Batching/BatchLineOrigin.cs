@@ -4,4 +4,4 @@ namespace GongCrmBridge.Batching;
 /// <param name="Source">The export the record was read from.</param>
 /// <param name="Line">1-based physical line of the record in <paramref name="Source"/>.</param>
 /// <param name="ObjectId">The record's objectId.</param>
-public readonly record struct BatchLineOrigin(string Source, long Line, string ObjectId);
+internal readonly record struct BatchLineOrigin(string Source, long Line, string ObjectId);

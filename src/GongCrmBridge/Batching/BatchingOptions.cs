@@ -1,7 +1,7 @@
 namespace GongCrmBridge.Batching;
 
 /// <summary>Where and how <see cref="LdjsonBatcher"/> writes LDJSON files.</summary>
-public sealed record BatchingOptions
+internal sealed record BatchingOptions
 {
     /// <summary>Room left in each upload for the multipart envelope around the file (16 KiB).</summary>
     public const long MultipartOverheadBytes = 16 * 1024;

@@ -30,7 +30,7 @@ namespace GongCrmBridge.Batching;
 /// each file written ahead is read back and written again without them, so the files are the same either way.</para>
 /// <para>Not thread-safe: call <see cref="AddAsync"/> once per chunk, in source order.</para>
 /// </remarks>
-public sealed class LdjsonBatcher : IAsyncDisposable
+internal sealed class LdjsonBatcher : IAsyncDisposable
 {
     private readonly CrmObjectType _type;
     private readonly BatchingOptions _options;

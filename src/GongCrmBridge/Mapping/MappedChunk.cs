@@ -9,7 +9,7 @@ namespace GongCrmBridge.Mapping;
 /// <summary>Where an id lies, as UTF-8, in <see cref="MappedChunk.Ids"/>; empty when the record has none.</summary>
 /// <param name="Offset">Where the id starts.</param>
 /// <param name="Length">Its length in bytes.</param>
-public readonly record struct IdRange(int Offset, int Length)
+internal readonly record struct IdRange(int Offset, int Length)
 {
     /// <summary>Gets a value indicating whether there is no id.</summary>
     public bool IsEmpty => Length == 0;
@@ -19,7 +19,7 @@ public readonly record struct IdRange(int Offset, int Length)
 /// <param name="AccountId">CONTACT/DEAL <c>accountId</c>.</param>
 /// <param name="OwnerId">DEAL <c>ownerId</c> (a BUSINESS_USER objectId).</param>
 /// <param name="Stage">DEAL <c>stage</c> (a STAGE objectId).</param>
-public readonly record struct RecordReferences(IdRange AccountId, IdRange OwnerId, IdRange Stage);
+internal readonly record struct RecordReferences(IdRange AccountId, IdRange OwnerId, IdRange Stage);
 
 /// <summary>A record that passed mapping and validation, ready to be written into an LDJSON file.</summary>
 /// <param name="ModifiedUtcTicks">Its <c>modifiedDate</c> in UTC ticks: the sort key inside a file and across versions.</param>
@@ -31,7 +31,7 @@ public readonly record struct RecordReferences(IdRange AccountId, IdRange OwnerI
 /// <remarks>Ids are kept as UTF-8 bytes beside the JSON rather than as strings per record: what reads them (the
 /// batcher's hashes and line maps, the referential checks) wants UTF-8, and the objectId string made per record was
 /// three quarters of everything a run allocated. <see cref="MappedChunk.IdOf"/> makes a string where one is needed.</remarks>
-public readonly record struct MappedRecord(
+internal readonly record struct MappedRecord(
     long ModifiedUtcTicks,
     long Line,
     int JsonOffset,
@@ -41,7 +41,7 @@ public readonly record struct MappedRecord(
 
 /// <summary>The outcome of mapping one <see cref="Sources.SourceChunk"/>: valid records as JSON, and rejections.</summary>
 /// <remarks>Records keep source order. <c>Records.Count + Rejections.Count == ReadCount</c>.</remarks>
-public sealed class MappedChunk
+internal sealed class MappedChunk
 {
     private MappedRecord[]? _pooledRecords;
     private byte[]? _pooledJson;

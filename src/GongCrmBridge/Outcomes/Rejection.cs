@@ -22,7 +22,7 @@ public enum RejectionStage
 /// <param name="ObjectId">The record's objectId when it is known.</param>
 /// <param name="Stage">Which stage rejected it.</param>
 /// <param name="Reason">Why, naming the field or column; never the cell's value (it may be personal data).</param>
-public sealed record Rejection(
+internal sealed record Rejection(
     CrmObjectType ObjectType,
     string Source,
     long Line,
