@@ -266,7 +266,9 @@ internal static class ApiCatalogue
     private static ApiCommandSpec Stats(string name, GongOperation operation, string description, string items, string columns) =>
         new("stats", name, operation, description)
         {
-            Items = items, Columns = columns, BodyBase = Filter,
+            Items = items,
+            Columns = columns,
+            BodyBase = Filter,
             Arguments =
             [
                 B(From, "filter.fromDate", Date, "The first day (yyyy-MM-dd).", required: true),

@@ -2,8 +2,8 @@ using System.Text.Json;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Status;
-using Microsoft.Extensions.Logging.Abstractions;
 using GongCrmBridge.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GongCrmBridge.Tests.Status;
 
