@@ -3,6 +3,7 @@ using GongCrmBridge.Cli.Tests.Infrastructure;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Sandbox;
+using GongCrmBridge.State;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GongCrmBridge.Cli.Tests;
@@ -56,6 +57,31 @@ public sealed class ReadBackCommandsTests
         Assert.Equal((10, 8, 1, 1), (
             accounts.GetProperty("checked").GetInt32(), accounts.GetProperty("matching").GetInt32(),
             accounts.GetProperty("differing").GetInt32(), accounts.GetProperty("missing").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Verify_WithAState_ComparesOnlyWhatTheStateSaysGongAccepted()
+    {
+        await using var gong = await SandboxSession.StartAsync();
+        using var job = new TestJob(accounts: 12);
+        Assert.Equal(0, (await gong.SyncAsync(job.JobPath, job.ReportDirectory)).ExitCode);
+        var state = job.ReportDirectory + "-state";
+        await RecordAcceptedAsync(state, Path.Combine(job.ReportDirectory, "batches", "account"));
+
+        // After the sync the export changes ACC-3 (not synced yet), and someone else changes ACC-5 in Gong.
+        await File.WriteAllTextAsync(job.CsvPath, (await File.ReadAllTextAsync(job.CsvPath)).Replace("ACC-3,Account 3,", "ACC-3,Account 3 (renamed in the CRM),", StringComparison.Ordinal));
+        await UploadAsync(gong, CrmObjectType.Account, """{"objectId":"ACC-5","modifiedDate":"2024-03-02T08:00:00Z","name":"Changed in Gong","tier":"Silver","score":5}""");
+
+        var result = await gong.ApiAsync("verify", "--job", job.JobPath, "--state", state, "--report", job.ReportDirectory + "-verify", "--json");
+
+        Assert.True(result.ExitCode == 3, result.All);
+        using var output = JsonDocument.Parse(result.Out);
+        Assert.Equal("state", output.RootElement.GetProperty("comparedWith").GetString());
+        var accounts = output.RootElement.GetProperty("types")[0];
+        Assert.Equal((11, 10, 1, 1), (
+            accounts.GetProperty("checked").GetInt32(), accounts.GetProperty("matching").GetInt32(),
+            accounts.GetProperty("differing").GetInt32(), accounts.GetProperty("notSynced").GetInt32()));
+        Assert.Equal("ACC-5", accounts.GetProperty("differences")[0].GetProperty("objectId").GetString());
     }
 
     [Fact]
@@ -125,6 +151,22 @@ public sealed class ReadBackCommandsTests
         Assert.Equal(uploads, gong.Sandbox.State.UploadCount);
         Assert.Equal(0, gong.Sandbox.State.CallCount(SandboxRoute.EraseEmail));
         Assert.Equal(3, gong.Sandbox.State.Objects("CONTACT").Count);
+    }
+
+    /// <summary>Writes into a state what a sync with one does: every line of the uploaded files accepted by Gong.</summary>
+    private static async Task RecordAcceptedAsync(string stateDirectory, string batchFolder)
+    {
+        using var store = StateStore.Open(stateDirectory);
+        store.Runs.Start(new RunStart("run-1", "job.yaml", "upsert", Full: false));
+        foreach (var file in Directory.GetFiles(batchFolder, "*.ldjson"))
+        {
+            var digest = await FileDigest.OfFileAsync(file, CancellationToken.None);
+            var lines = (await File.ReadAllLinesAsync(file)).Length;
+            var upload = store.Uploads.Plan("run-1", CrmObjectType.Account, digest, lines, new FileInfo(file).Length, file);
+            store.Uploads.MarkSent(upload.ClientRequestId);
+            store.Uploads.MarkFinished(upload.ClientRequestId, RequestState.Done, lines, 0);
+            store.Tracked.Upsert(CrmObjectType.Account, upload.ClientRequestId, AcceptedRecords.Read(file, new HashSet<int>()));
+        }
     }
 
     private static async Task UploadAsync(SandboxSession gong, CrmObjectType type, string ldjson)
