@@ -118,6 +118,36 @@ public sealed class ReadBackCommandsTests
     }
 
     [Fact]
+    public async Task SyncCheckUsers_ABusinessUserGongDoesNotKnow_RaisesTheWarningAndStillSends()
+    {
+        await using var gong = await SandboxSession.StartAsync();
+        using var directory = new TempDirectory();
+        var jobPath = WriteUsersAndDealsJob(directory);
+
+        var result = await gong.SyncAsync(jobPath, directory.File("report"), "--check-users");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var warning = Assert.Single(Report.Read(directory.File("report")).Summary.Warnings, w => w.Code == "unknown-gong-user");
+        Assert.Equal(("BUSINESS_USER", 1L), (warning.ObjectType, warning.Count));
+        Assert.Contains("2 deal(s)", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(4, gong.Sandbox.State.Objects("BUSINESS_USER").Count);
+    }
+
+    [Fact]
+    public async Task Sync_WithoutCheckUsers_NeverReadsGongUsers()
+    {
+        await using var gong = await SandboxSession.StartAsync();
+        using var directory = new TempDirectory();
+        var jobPath = WriteUsersAndDealsJob(directory);
+
+        var result = await gong.SyncAsync(jobPath, directory.File("report"));
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.DoesNotContain(Report.Read(directory.File("report")).Summary.Warnings, w => w.Code == "unknown-gong-user");
+        Assert.Equal(0, gong.Sandbox.State.CallCount(SandboxRoute.ListUsers));
+    }
+
+    [Fact]
     public async Task PurgeEmail_WithTheJob_DeletesTheContactsHoldingTheAddressBeforeTheErase()
     {
         await using var gong = await SandboxSession.StartAsync();

@@ -15,7 +15,7 @@ internal sealed record MappedRecord(string ObjectId, string Line, JsonElement Js
 
 /// <summary>A job mapped without Gong, as a dry run maps it: the LDJSON files of every export in a work folder of its
 /// own, read back record by record. Used by the commands that compare the job with Gong (<c>verify</c>,
-/// <c>users check</c>, <c>privacy purge-email --job</c>); the folder is deleted on dispose.</summary>
+/// <c>users check</c>, <c>privacy purge-email --job</c>); the work folder, which it creates, is deleted on dispose.</summary>
 internal sealed class MappedJob : IDisposable
 {
     private readonly BuildResult _built;
@@ -77,7 +77,7 @@ internal sealed class MappedJob : IDisposable
 
         try
         {
-            Directory.Delete(Path.Combine(WorkDirectory, "batches"), recursive: true);
+            Directory.Delete(WorkDirectory, recursive: true);
         }
         catch (DirectoryNotFoundException)
         {
