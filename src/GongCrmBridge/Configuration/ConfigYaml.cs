@@ -35,7 +35,7 @@ internal sealed class ConfigYaml
         var reader = new ConfigYaml(full, problems);
         if (!File.Exists(full))
         {
-            problems.Add(new ConfigurationProblem(full, 0, 0, "the file does not exist"));
+            problems.Add(new ConfigurationProblem(full, 0, 0, "the file " + MissingFile.Why(full)));
             return (reader, null);
         }
 
