@@ -109,7 +109,7 @@ public sealed class CompiledMapping
             {
                 writer.Reset(output);
                 output.Truncate(start);
-                (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, record.ObjectIdString(), failure.Stage, failure.Reason));
+                (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, record.ObjectIdString() ?? record.InvalidObjectId, failure.Stage, failure.Reason));
                 ids.Truncate(idStart);
             }
         }
@@ -146,7 +146,7 @@ public sealed class CompiledMapping
                 return false;
             }
 
-            if (plan.Role == FieldRole.ModifiedDate && record.ModifiedUtcTicks == 0)
+            if (plan.Role == FieldRole.ModifiedDate && !record.HasModifiedDate)
             {
                 failure = new Failure(RejectionStage.Validation, $"{plan.Subject} is missing or empty");
                 return false;

@@ -196,15 +196,18 @@ internal sealed class FieldPlan
 
             case ValueKind.DateTime:
                 {
-                    if (!_reader.TryReadUtc(value, out var utc))
+                    if (!_reader.TryReadUtc(value, out var utc, out var outOfRange))
                     {
-                        failure = CannotRead("date-time");
+                        failure = outOfRange
+                            ? new Failure(RejectionStage.Mapping, $"{Subject}: the date-time falls outside the years 1 to 9999 once converted to UTC")
+                            : CannotRead("date-time");
                         return false;
                     }
 
                     if (Role == FieldRole.ModifiedDate)
                     {
                         record.ModifiedUtcTicks = utc.Ticks;
+                        record.HasModifiedDate = true;
                     }
 
                     Span<byte> utf8 = stackalloc byte[20];
@@ -221,8 +224,14 @@ internal sealed class FieldPlan
     private bool TryWriteString(ReadOnlySpan<char> value, Utf8JsonWriter writer, RecordState record, out Failure failure)
     {
         // Most fields have no rule: they skip the call.
+        var asRead = value;
         if (_rule != FieldRule.None && FieldRuleChecks.CheckText(_rule, ref value, _picklist) is { } problem)
         {
+            if (Role == FieldRole.ObjectId)
+            {
+                record.InvalidObjectId = asRead.ToString(); // the report names the record by the id it has
+            }
+
             failure = Breaks(problem);
             return false;
         }
