@@ -23,7 +23,8 @@ internal static class GongUserWarning
         }
 
         var users = client.Users.ListAsync(cancellationToken: cancellationToken).ItemsAsync(page => page.Users, cancellationToken);
-        var result = await GongUserCheck.RunAsync(MappedJob.Of(built, batchDirectory), users, cancellationToken).ConfigureAwait(false);
+        using var mapped = MappedJob.Of(built, batchDirectory); // the run's own files: left where they are
+        var result = await GongUserCheck.RunAsync(mapped, users, cancellationToken).ConfigureAwait(false);
         if (result.Unknown.Count == 0)
         {
             return;
