@@ -6,8 +6,9 @@ namespace GongCrmBridge.Gong;
 /// <remarks>Call <see cref="Validate"/> (the client's constructor does) to fail fast with the name of the bad option.</remarks>
 public sealed class GongClientOptions
 {
-    /// <summary>The largest payload Gong accepts on <c>POST /v2/crm/entities</c>: 200 MB.</summary>
-    public const long GongMaxUploadBytes = 200L * 1024 * 1024;
+    /// <summary>The largest payload Gong accepts on <c>POST /v2/crm/entities</c>: 200 MB, read as 200,000,000 bytes
+    /// (Gong writes "200 MB" and does not say MiB; the smaller reading is the one that cannot be refused).</summary>
+    public const long GongMaxUploadBytes = 200_000_000;
 
     /// <summary>Gets or sets the company's Gong API base URL, e.g. <c>https://us-12345.api.gong.io</c>.</summary>
     /// <value>Required. Must be <c>https://</c>, or <c>http://</c> on a loopback host (the emulator).</value>

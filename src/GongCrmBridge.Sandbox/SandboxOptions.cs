@@ -31,8 +31,8 @@ public sealed class SandboxOptions
     /// uploads and integration deletes; a data-privacy erase completes once this time has passed (Gong takes hours).</summary>
     public TimeSpan ProcessingDelay { get; init; } = TimeSpan.Zero;
 
-    /// <summary>Gets the largest accepted <c>dataFile</c> of an upload, in bytes. Default: 200 MB, as Gong.</summary>
-    public long MaxUploadBytes { get; init; } = 200L * 1024 * 1024;
+    /// <summary>Gets the largest accepted <c>dataFile</c> of an upload, in bytes. Default: 200 MB (200,000,000 bytes), as Gong.</summary>
+    public long MaxUploadBytes { get; init; } = 200_000_000;
 
     /// <summary>Gets a value indicating whether <c>_</c> is accepted in objectIds. Default: <see langword="false"/>
     /// (Gong's text allows only letters, digits and <c>-</c>, or an email address).</summary>
