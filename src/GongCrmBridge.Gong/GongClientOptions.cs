@@ -26,9 +26,15 @@ public sealed class GongClientOptions
     /// <value>The default value is 6. 0 disables retries.</value>
     public int MaxRetries { get; set; } = 6;
 
-    /// <summary>Gets or sets the time one HTTP attempt may take before it is abandoned (and retried).</summary>
+    /// <summary>Gets or sets the time one HTTP attempt may take before it is abandoned (and retried); an upload gets
+    /// this plus the time its file takes at <see cref="MinUploadBytesPerSecond"/>.</summary>
     /// <value>The default value is 100 seconds.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Gets or sets the slowest upstream an upload is given time for: an upload attempt may take
+    /// <see cref="AttemptTimeout"/> plus its file's bytes divided by this.</summary>
+    /// <value>The default value is 250,000 bytes per second (2 Mbit/s): a 200 MB file gets 100 s + 800 s.</value>
+    public long MinUploadBytesPerSecond { get; set; } = 250_000;
 
     /// <summary>Gets or sets the first back-off delay; it doubles with every retry (with jitter, between half and all of it).</summary>
     /// <value>The default value is 1 second.</value>
@@ -99,6 +105,11 @@ public sealed class GongClientOptions
             throw Bad(nameof(AttemptTimeout), "must be positive");
         }
 
+        if (MinUploadBytesPerSecond <= 0)
+        {
+            throw Bad(nameof(MinUploadBytesPerSecond), "must be positive");
+        }
+
         if (RetryBaseDelay < TimeSpan.Zero)
         {
             throw Bad(nameof(RetryBaseDelay), "must not be negative");
@@ -118,6 +129,19 @@ public sealed class GongClientOptions
         {
             throw Bad(nameof(TimeProvider), "is required");
         }
+    }
+
+    /// <summary>Returns the time one attempt of a call sending <paramref name="bodyBytes"/> bytes may take.</summary>
+    /// <param name="bodyBytes">The size of the file sent, or 0 for a call without one.</param>
+    /// <returns><see cref="AttemptTimeout"/>, plus the file's time at <see cref="MinUploadBytesPerSecond"/>.</returns>
+    public TimeSpan AttemptTimeoutFor(long bodyBytes)
+    {
+        if (AttemptTimeout == Timeout.InfiniteTimeSpan || bodyBytes <= 0)
+        {
+            return AttemptTimeout;
+        }
+
+        return AttemptTimeout + TimeSpan.FromSeconds(Math.Ceiling((double)bodyBytes / MinUploadBytesPerSecond));
     }
 
     /// <summary>Returns a copy of every option, so that a client keeps its settings when the caller changes theirs.</summary>

@@ -37,6 +37,15 @@ internal sealed partial class GongTransport : IDisposable
         _limiter = new IntervalRateLimiter(options.RequestsPerSecond, options.TimeProvider);
         _pipeline = GongResilience.Create(options, _limiter, logger);
         Http = new FlurlClientBuilder(options.BaseUrl.AbsoluteUri)
+            .UseSocketsHttpHandler(handler =>
+            {
+                // Every attempt on a connection of its own. .NET re-sends a request by itself, on a new connection,
+                // when a pooled connection turns out closed by the server: that hidden attempt passed neither the
+                // rate limiter nor the call counter, and may even apply an upload twice. A fresh connection per call
+                // costs one handshake (at most 3 per second) and leaves every attempt on the wire to the pipeline.
+                handler.PooledConnectionLifetime = TimeSpan.Zero;
+                handler.ConnectTimeout = TimeSpan.FromSeconds(30);
+            })
             .WithSettings(settings =>
             {
                 settings.Timeout = null; // the Polly pipeline times each attempt, on the injected clock
@@ -46,6 +55,7 @@ internal sealed partial class GongTransport : IDisposable
             })
             .WithHeader("User-Agent", "GongCrmBridge")
             .WithHeader("Accept", "application/json")
+            .WithHeader("Connection", "close")
             .Build();
     }
 
@@ -143,6 +153,7 @@ internal sealed partial class GongTransport : IDisposable
         var attempts = new AttemptLog();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(GongResilience.OperationKey, call.Operation);
+        context.Properties.Set(GongResilience.AttemptTimeoutKey, _options.AttemptTimeoutFor(call.FileBytes));
         try
         {
             var response = await _pipeline.ExecuteAsync(
@@ -163,7 +174,7 @@ internal sealed partial class GongTransport : IDisposable
                 statusCode: null,
                 requestId: null,
                 errors: [],
-                detail: string.Create(CultureInfo.InvariantCulture, $"without an answer after {attempts.Count} attempt(s) ({exception.GetType().Name})"),
+                detail: string.Create(CultureInfo.InvariantCulture, $"without an answer after {attempts.Count} attempt(s): {NetworkFailure.Describe(exception, _options.BaseUrl, _options.AttemptTimeoutFor(call.FileBytes))}"),
                 innerException: exception);
         }
         finally
@@ -215,7 +226,7 @@ internal sealed partial class GongTransport : IDisposable
                 errors.Add(Scrub(single.GetString() ?? string.Empty));
             }
 
-            return (body?.RequestId, errors);
+            return (GongText.Clean(body?.RequestId, 100), errors);
         }
         catch (JsonException)
         {
@@ -269,7 +280,7 @@ internal sealed partial class GongTransport : IDisposable
         }
     }
 
-    /// <summary>Blanks any credential an error text might echo back.</summary>
+    /// <summary>Blanks any credential an error text might echo back, then makes it safe for a report (<see cref="GongText"/>).</summary>
     private string Scrub(string text)
     {
         foreach (var secret in _options.Credentials.Secrets)
@@ -277,6 +288,6 @@ internal sealed partial class GongTransport : IDisposable
             text = text.Replace(secret, "***", StringComparison.Ordinal);
         }
 
-        return text;
+        return GongText.Clean(text)!;
     }
 }
