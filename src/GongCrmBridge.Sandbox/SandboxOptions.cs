@@ -52,6 +52,10 @@ public sealed class SandboxOptions
     /// <summary>Gets the clock used for rate limits, processing delays and injected delays. Default: the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Gets random faults to play on every route (429 storms, 5xx, dropped connections, slow status), or
+    /// <see langword="null"/> for none (the default).</summary>
+    public SandboxFaultPlan? FaultPlan { get; init; }
+
     /// <summary>Gets the logger factory the emulator logs to. Default: <see langword="null"/> (logs nothing).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
@@ -119,5 +123,7 @@ public sealed class SandboxOptions
         {
             throw new ArgumentException($"{nameof(TimeProvider)} must be set.", nameof(TimeProvider));
         }
+
+        FaultPlan?.Validate();
     }
 }
