@@ -39,11 +39,8 @@ internal sealed partial class GongTransport : IDisposable
         Http = new FlurlClientBuilder(options.BaseUrl.AbsoluteUri)
             .UseSocketsHttpHandler(handler =>
             {
-                // Every attempt on a connection of its own. .NET re-sends a request by itself, on a new connection,
-                // when a pooled connection turns out closed by the server: that hidden attempt passed neither the
-                // rate limiter nor the call counter, and may even apply an upload twice. A fresh connection per call
-                // costs one handshake (at most 3 per second) and leaves every attempt on the wire to the pipeline.
-                handler.PooledConnectionLifetime = TimeSpan.Zero;
+                // Every attempt on a connection of its own, never re-sent by the handler: see OneConnectionPerAttempt.
+                OneConnectionPerAttempt.Apply(handler);
                 handler.ConnectTimeout = TimeSpan.FromSeconds(30);
             })
             .WithSettings(settings =>
