@@ -2,6 +2,7 @@ using GongCrmBridge.Cli.Api;
 using GongCrmBridge.Cli.Commands;
 using GongCrmBridge.Cli.Infrastructure;
 using GongCrmBridge.Configuration;
+using GongCrmBridge.Gong;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,7 +25,7 @@ internal static class GongBridgeApp
             config.SetApplicationName("gongbridge");
             config.ConfigureConsole(environment.Console);
             config.CancellationExitCode(ExitCodes.Cancelled);
-            config.SetExceptionHandler((exception, _) => HandleException(environment, exception));
+            config.SetExceptionHandler((exception, _) => HandleException(environment, exception, verbose: args.Contains("--verbose", StringComparer.Ordinal)));
             config.UseStrictParsing();
             // Spectre takes the last help provider the registrar lists (TypeRegistrar lists none by default).
             registrar.RegisterInstance(typeof(IEnumerable<Spectre.Console.Cli.Help.IHelpProvider>), new Spectre.Console.Cli.Help.IHelpProvider[] { new ApiHelpProvider(config.Settings) });
@@ -77,7 +78,10 @@ internal static class GongBridgeApp
         return await app.RunAsync(ApiCommands.JoinStandardInputBody(args), cancellationToken);
     }
 
-    private static int HandleException(CliEnvironment environment, Exception exception)
+    /// <summary>Says what went wrong. An answer Gong gave (a 400, a refusal) or a run that could not go on is an
+    /// expected failure: its message says it all, and a stack trace with build paths would only bury it. Only an
+    /// internal error (a bug) has a stack trace worth printing, and only with <c>--verbose</c>.</summary>
+    private static int HandleException(CliEnvironment environment, Exception exception, bool verbose)
     {
         switch (exception)
         {
@@ -87,10 +91,21 @@ internal static class GongBridgeApp
             case OperationCanceledException:
                 environment.Console.MarkupLine("[yellow]Stopped.[/]");
                 return ExitCodes.Cancelled;
+            case GongApiException or SyncFailedException:
+                environment.Console.MarkupLineInterpolated($"[red]{exception.Message}[/]");
+                return ExitCodes.Failed;
             default:
                 // Messages of our exceptions never hold credentials or CRM data; the stack trace helps a bug report.
-                environment.Console.MarkupLineInterpolated($"[red]The run failed: {exception.Message}[/]");
-                environment.Error.WriteLine(exception.ToString());
+                environment.Console.MarkupLineInterpolated($"[red]The run failed (internal error, {exception.GetType().Name}): {exception.Message}[/]");
+                if (verbose)
+                {
+                    environment.Error.WriteLine(exception.ToString());
+                }
+                else
+                {
+                    environment.Error.WriteLine("Run again with --verbose to see where it failed (for a bug report).");
+                }
+
                 return ExitCodes.Failed;
         }
     }

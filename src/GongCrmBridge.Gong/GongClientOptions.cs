@@ -6,8 +6,9 @@ namespace GongCrmBridge.Gong;
 /// <remarks>Call <see cref="Validate"/> (the client's constructor does) to fail fast with the name of the bad option.</remarks>
 public sealed class GongClientOptions
 {
-    /// <summary>The largest payload Gong accepts on <c>POST /v2/crm/entities</c>: 200 MB.</summary>
-    public const long GongMaxUploadBytes = 200L * 1024 * 1024;
+    /// <summary>The largest payload Gong accepts on <c>POST /v2/crm/entities</c>: 200 MB, read as 200,000,000 bytes
+    /// (Gong writes "200 MB" and does not say MiB; the smaller reading is the one that cannot be refused).</summary>
+    public const long GongMaxUploadBytes = 200_000_000;
 
     /// <summary>Gets or sets the company's Gong API base URL, e.g. <c>https://us-12345.api.gong.io</c>.</summary>
     /// <value>Required. Must be <c>https://</c>, or <c>http://</c> on a loopback host (the emulator).</value>
@@ -25,9 +26,15 @@ public sealed class GongClientOptions
     /// <value>The default value is 6. 0 disables retries.</value>
     public int MaxRetries { get; set; } = 6;
 
-    /// <summary>Gets or sets the time one HTTP attempt may take before it is abandoned (and retried).</summary>
+    /// <summary>Gets or sets the time one HTTP attempt may take before it is abandoned (and retried); an upload gets
+    /// this plus the time its file takes at <see cref="MinUploadBytesPerSecond"/>.</summary>
     /// <value>The default value is 100 seconds.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Gets or sets the slowest upstream an upload is given time for: an upload attempt may take
+    /// <see cref="AttemptTimeout"/> plus its file's bytes divided by this.</summary>
+    /// <value>The default value is 250,000 bytes per second (2 Mbit/s): a 200 MB file gets 100 s + 800 s.</value>
+    public long MinUploadBytesPerSecond { get; set; } = 250_000;
 
     /// <summary>Gets or sets the first back-off delay; it doubles with every retry (with jitter, between half and all of it).</summary>
     /// <value>The default value is 1 second.</value>
@@ -98,6 +105,11 @@ public sealed class GongClientOptions
             throw Bad(nameof(AttemptTimeout), "must be positive");
         }
 
+        if (MinUploadBytesPerSecond <= 0)
+        {
+            throw Bad(nameof(MinUploadBytesPerSecond), "must be positive");
+        }
+
         if (RetryBaseDelay < TimeSpan.Zero)
         {
             throw Bad(nameof(RetryBaseDelay), "must not be negative");
@@ -117,6 +129,19 @@ public sealed class GongClientOptions
         {
             throw Bad(nameof(TimeProvider), "is required");
         }
+    }
+
+    /// <summary>Returns the time one attempt of a call sending <paramref name="bodyBytes"/> bytes may take.</summary>
+    /// <param name="bodyBytes">The size of the file sent, or 0 for a call without one.</param>
+    /// <returns><see cref="AttemptTimeout"/>, plus the file's time at <see cref="MinUploadBytesPerSecond"/>.</returns>
+    public TimeSpan AttemptTimeoutFor(long bodyBytes)
+    {
+        if (AttemptTimeout == Timeout.InfiniteTimeSpan || bodyBytes <= 0)
+        {
+            return AttemptTimeout;
+        }
+
+        return AttemptTimeout + TimeSpan.FromSeconds(Math.Ceiling((double)bodyBytes / MinUploadBytesPerSecond));
     }
 
     /// <summary>Returns a copy of every option, so that a client keeps its settings when the caller changes theirs.</summary>

@@ -26,13 +26,14 @@ public sealed class GongSandbox : IAsyncDisposable
     private readonly WebApplication _app;
     private int _stopped;
 
-    private GongSandbox(WebApplication app, Uri baseUrl, SandboxOptions options, SandboxFaults faults, SandboxState state)
+    private GongSandbox(WebApplication app, Uri baseUrl, SandboxOptions options, SandboxFaults faults, SandboxState state, RequestArrivals arrivals)
     {
         _app = app;
         BaseUrl = baseUrl;
         Options = options;
         Faults = faults;
         State = state;
+        Arrivals = arrivals;
     }
 
     /// <summary>Gets the base URL, <c>http://127.0.0.1:PORT</c>.</summary>
@@ -46,6 +47,9 @@ public sealed class GongSandbox : IAsyncDisposable
 
     /// <summary>Gets read views of the emulator's data and call counters.</summary>
     internal SandboxState State { get; }
+
+    /// <summary>Gets when each request arrived (for rate checks measured on Gong's side).</summary>
+    internal RequestArrivals Arrivals { get; }
 
     /// <summary>Starts the emulator on the loopback interface.</summary>
     /// <param name="options">The settings; validated first.</param>
@@ -90,12 +94,20 @@ public sealed class GongSandbox : IAsyncDisposable
         var server = new SandboxServer(options, faults, state, endpoints, loggerFactory.CreateLogger<GongSandbox>());
 
         var app = builder.Build();
+        var arrivals = new RequestArrivals(options.TimeProvider);
+        app.Use(next => context => arrivals.InvokeAsync(context, next));
+        if (options.FaultPlan is { } plan)
+        {
+            var faultPlan = new FaultPlanMiddleware(plan, options.TimeProvider);
+            app.Use(next => context => faultPlan.InvokeAsync(context, next));
+        }
+
         app.Run(server.HandleAsync);
         await app.StartAsync(ct).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseUrl = new Uri(address, UriKind.Absolute);
-        return new GongSandbox(app, baseUrl, options, faults, state);
+        return new GongSandbox(app, baseUrl, options, faults, state, arrivals);
     }
 
     /// <summary>Stops accepting calls and shuts the server down.</summary>

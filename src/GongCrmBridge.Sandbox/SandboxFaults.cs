@@ -12,6 +12,7 @@ internal sealed class SandboxFaults
     private readonly Dictionary<SandboxRoute, Queue<InjectedFault>> _next = [];
     private readonly Dictionary<SandboxRoute, TimeSpan> _delays = [];
     private readonly List<Func<string, JsonElement, string?>> _rules = [];
+    private readonly List<Func<string, JsonElement, bool>> _losses = [];
 
     internal SandboxFaults()
     {
@@ -85,7 +86,19 @@ internal sealed class SandboxFaults
         }
     }
 
-    /// <summary>Removes every pending fault, delay and rejection rule.</summary>
+    /// <summary>Adds a rule that loses records without a word: a record it matches is neither stored nor counted as a
+    /// success or an error, so the request ends DONE with a <c>totalSuccessCount</c> below the records sent.</summary>
+    /// <param name="rule">Gets the object type's wire name and the record; <see langword="true"/> loses it.</param>
+    public void LoseRecords(Func<string, JsonElement, bool> rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        lock (_gate)
+        {
+            _losses.Add(rule);
+        }
+    }
+
+    /// <summary>Removes every pending fault, delay, rejection and loss rule.</summary>
     public void Clear()
     {
         lock (_gate)
@@ -93,7 +106,19 @@ internal sealed class SandboxFaults
             _next.Clear();
             _delays.Clear();
             _rules.Clear();
+            _losses.Clear();
         }
+    }
+
+    internal bool Loses(string objectType, JsonElement record)
+    {
+        Func<string, JsonElement, bool>[] losses;
+        lock (_gate)
+        {
+            losses = [.. _losses];
+        }
+
+        return losses.Any(loses => loses(objectType, record));
     }
 
     internal TimeSpan DelayOf(SandboxRoute route)

@@ -31,8 +31,8 @@ public sealed class SandboxOptions
     /// uploads and integration deletes; a data-privacy erase completes once this time has passed (Gong takes hours).</summary>
     public TimeSpan ProcessingDelay { get; init; } = TimeSpan.Zero;
 
-    /// <summary>Gets the largest accepted <c>dataFile</c> of an upload, in bytes. Default: 200 MB, as Gong.</summary>
-    public long MaxUploadBytes { get; init; } = 200L * 1024 * 1024;
+    /// <summary>Gets the largest accepted <c>dataFile</c> of an upload, in bytes. Default: 200 MB (200,000,000 bytes), as Gong.</summary>
+    public long MaxUploadBytes { get; init; } = 200_000_000;
 
     /// <summary>Gets a value indicating whether <c>_</c> is accepted in objectIds. Default: <see langword="false"/>
     /// (Gong's text allows only letters, digits and <c>-</c>, or an email address).</summary>
@@ -51,6 +51,10 @@ public sealed class SandboxOptions
 
     /// <summary>Gets the clock used for rate limits, processing delays and injected delays. Default: the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets random faults to play on every route (429 storms, 5xx, dropped connections, slow status), or
+    /// <see langword="null"/> for none (the default).</summary>
+    public SandboxFaultPlan? FaultPlan { get; init; }
 
     /// <summary>Gets the logger factory the emulator logs to. Default: <see langword="null"/> (logs nothing).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
@@ -119,5 +123,7 @@ public sealed class SandboxOptions
         {
             throw new ArgumentException($"{nameof(TimeProvider)} must be set.", nameof(TimeProvider));
         }
+
+        FaultPlan?.Validate();
     }
 }

@@ -55,6 +55,10 @@ internal static partial class PipelineLog
         Message = "Gong rejected {Unnamed} more records of {File} without naming them; raise --max-error-rounds to find them")]
     internal static partial void UnnamedErrorsLeft(ILogger logger, int unnamed, string file);
 
+    [LoggerMessage(EventId = 135, EventName = "SuccessesMissing", Level = LogLevel.Warning,
+        Message = "Gong counted {Successes} successes for the {Sent} records of {File} and no error for {Unexplained} of them; they are reported as rejected without a name (rejectedUnnamed), not as accepted")]
+    internal static partial void SuccessesMissing(ILogger logger, string file, long sent, int successes, long unexplained);
+
     [LoggerMessage(EventId = 134, EventName = "UploadingAgain", Level = LogLevel.Information,
         Message = "Gong counted {Unnamed} errors it did not name; uploading the other {Records} records again")]
     internal static partial void UploadingAgain(ILogger logger, int unnamed, int records);

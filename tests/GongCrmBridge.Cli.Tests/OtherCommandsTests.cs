@@ -74,6 +74,26 @@ public sealed class OtherCommandsTests
         Assert.True(gong.Sandbox.State.Integration!.IsBeingDeleted);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task IntegrationDelete_GongAnswers400_SaysWhatGongSaidWithoutAStackTrace(bool verbose)
+    {
+        // Given no integration 999 in Gong
+        await using var gong = await SandboxSession.StartAsync();
+        string[] args = ["integration", "delete", "--integration-id", "999", "--yes", .. verbose ? new[] { "--verbose" } : []];
+
+        // When it is deleted
+        var result = await Run(gong, args);
+
+        // Then Gong's refusal is the message, exit 1, and no .NET stack trace (an expected error, even with --verbose)
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("failed with HTTP 400", result.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(".cs:line", result.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.All, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task IntegrationDelete_WithoutIntegrationId_IsUsageError()
     {

@@ -118,7 +118,7 @@ public sealed class GongClientOptionsTests
         Assert.Equal(3, options.RequestsPerSecond);
         Assert.Equal(6, options.MaxRetries);
         Assert.Equal(TimeSpan.FromSeconds(100), options.AttemptTimeout);
-        Assert.Equal(200L * 1024 * 1024, options.MaxUploadBytes);
+        Assert.Equal(200_000_000, options.MaxUploadBytes);
     }
 
     [Fact]

@@ -201,6 +201,22 @@ public sealed class GongCrmClientEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task UploadEntities_DefaultLimit_IsTwoHundredMillionBytesNotMebibytes()
+    {
+        using var client = Clients.Create(Clients.NewClock());
+        var path = Path.Combine(_dir, "just-over-200-mb.ldjson");
+        using (var sparse = File.Create(path))
+        {
+            sparse.SetLength(200_000_001); // sparse: no 200 MB written to the disk
+        }
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => client.UploadEntitiesAsync(7, CrmObjectType.Account, "ok_id-1", path));
+
+        Assert.Contains("limit is 200000000 bytes", exception.Message, StringComparison.Ordinal);
+        _http.ShouldNotHaveMadeACall();
+    }
+
+    [Fact]
     public async Task UploadEntities_FileAtLimit_Sent()
     {
         using var client = Clients.Create(Clients.NewClock(), o => o.MaxUploadBytes = 10);

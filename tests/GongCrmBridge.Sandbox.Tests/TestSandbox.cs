@@ -49,7 +49,7 @@ internal sealed class TestSandbox : IAsyncDisposable
         int requestsPerDay = 10_000,
         TimeProvider? time = null,
         TimeSpan? processingDelay = null,
-        long maxUploadBytes = 200L * 1024 * 1024,
+        long maxUploadBytes = 200_000_000,
         int pageSize = 100)
     {
         var generated = SandboxOptions.WithGeneratedCredentials();

@@ -50,9 +50,14 @@ internal static class GongConnection
         return credentials ?? throw new UsageException("No Gong credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN.");
     }
 
-    public static GongCrmClient CreateClient(Uri baseUrl, GongCredentials credentials, double requestsPerSecond, ILoggerFactory loggers)
+    public static GongCrmClient CreateClient(Uri baseUrl, GongCredentials credentials, double requestsPerSecond, ILoggerFactory loggers, double? minUploadKilobytesPerSecond = null)
     {
         var options = new GongClientOptions { BaseUrl = baseUrl, Credentials = credentials, RequestsPerSecond = requestsPerSecond };
+        if (minUploadKilobytesPerSecond is { } rate)
+        {
+            options.MinUploadBytesPerSecond = Math.Max(1, (long)(rate * 1000));
+        }
+
         try
         {
             options.Validate();

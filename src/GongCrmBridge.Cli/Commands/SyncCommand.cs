@@ -33,7 +33,7 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
         var credentials = sandboxOptions is null
             ? GongConnection.ResolveCredentials(environment)
             : GongCredentials.Basic(sandboxOptions.AccessKey, sandboxOptions.AccessKeySecret);
-        using var client = GongConnection.CreateClient(baseUrl, credentials, settings.RequestsPerSecond ?? job.Options.RequestsPerSecond, run.Loggers);
+        using var client = GongConnection.CreateClient(baseUrl, credentials, settings.RequestsPerSecond ?? job.Options.RequestsPerSecond, run.Loggers, settings.MinUploadKilobytesPerSecond);
         CliLog.SyncStarting(logger, run.Options.RunId, job.Path, baseUrl);
 
         var sync = new SyncOptions

@@ -35,6 +35,10 @@ internal sealed class SyncSettings : JobSettings
     [Description("Client-side throttle for every call of the run. Default: the job's options.requestsPerSecond (3).")]
     public double? RequestsPerSecond { get; init; }
 
+    [CommandOption("--min-upload-rate <KB_PER_SECOND>")]
+    [Description("The slowest upstream an upload is given time for: an upload attempt may take 100 s plus its size at this rate. Default: 250 (2 Mbit/s; 900 s for 200 MB).")]
+    public double? MinUploadKilobytesPerSecond { get; init; }
+
     [CommandOption("--poll-first <SECONDS>")]
     [Description("Wait before the first request-status poll of an upload. Default: 3 (0.05 with --sandbox).")]
     public double? PollFirstSeconds { get; init; }
@@ -59,9 +63,10 @@ internal sealed class SyncSettings : JobSettings
             return basic;
         }
 
-        if (RequestsPerSecond is <= 0 || PollFirstSeconds is < 0 || PollMaxSeconds is <= 0 || StatusTimeoutMinutes is <= 0 || MaxErrorRounds is < 1)
+        if (RequestsPerSecond is <= 0 || PollFirstSeconds is < 0 || PollMaxSeconds is <= 0 || StatusTimeoutMinutes is <= 0 || MaxErrorRounds is < 1
+            || MinUploadKilobytesPerSecond is < 0.001)
         {
-            return ValidationResult.Error("--requests-per-second, --poll-*, --status-timeout and --max-error-rounds must be positive.");
+            return ValidationResult.Error("--requests-per-second, --min-upload-rate, --poll-*, --status-timeout and --max-error-rounds must be positive.");
         }
 
         return DryRun && Sandbox ? ValidationResult.Error("--dry-run sends nothing; --sandbox makes no sense with it.") : ValidationResult.Success();

@@ -145,7 +145,7 @@ public sealed partial class GongCrmClient
         var body = await _transport.SendAsync(request, GongJson.TypeInfo<RequestStatusResponse>(), cancellationToken).ConfigureAwait(false);
         return new RequestStatus(
             RequestStates.ParseWireName(body?.Status),
-            [.. (body?.Errors ?? []).Where(error => error is not null).Select(error => new RequestError(error!.Line, error.Description))],
+            [.. (body?.Errors ?? []).Where(error => error is not null).Select(error => new RequestError(error!.Line, GongText.Clean(error.Description)))],
             body?.TotalErrorCount,
             body?.TotalSuccessCount,
             body?.RequestId);

@@ -11,13 +11,19 @@ namespace GongCrmBridge.Gong.Resilience;
 /// <summary>Builds the one resilience pipeline every Gong call goes through (STYLE.md, convention 9).</summary>
 /// <remarks>
 /// Order, outermost first: retry → shared rate limiter → per-attempt timeout → HTTP. The limiter sits inside the
-/// retry so that every attempt, retries included, takes a permit: Gong counts attempts, not logical calls.
+/// retry so that every attempt, retries included, takes a permit: Gong counts attempts, not logical calls. The
+/// permit is held until the attempt ends (see <see cref="IntervalRateLimiter"/>). Below all of it, the HTTP handler
+/// sends every attempt on a connection of its own, so that it has no pooled connection to re-send on by itself
+/// (see <see cref="Transport.GongTransport"/>).
 /// The timeout sits inside the limiter so that waiting for a permit does not eat an attempt's time.
 /// </remarks>
 internal static class GongResilience
 {
     /// <summary>The key under which the operation name ("POST /v2/crm/entities") travels in the context.</summary>
     internal static readonly ResiliencePropertyKey<string> OperationKey = new("Gong.Operation");
+
+    /// <summary>The key under which a call's own attempt timeout travels (an upload's grows with its file).</summary>
+    internal static readonly ResiliencePropertyKey<TimeSpan> AttemptTimeoutKey = new("Gong.AttemptTimeout");
 
     internal static ResiliencePipeline<IFlurlResponse> Create(GongClientOptions options, RateLimiter limiter, ILogger logger)
     {
@@ -57,7 +63,10 @@ internal static class GongResilience
 
         if (options.AttemptTimeout != Timeout.InfiniteTimeSpan)
         {
-            builder.AddTimeout(options.AttemptTimeout);
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(AttemptTimeoutKey, options.AttemptTimeout)),
+            });
         }
 
         return builder.Build();

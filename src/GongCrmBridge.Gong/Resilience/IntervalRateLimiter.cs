@@ -3,23 +3,28 @@ using System.Threading.RateLimiting;
 namespace GongCrmBridge.Gong.Resilience;
 
 /// <summary>
-/// Lets at most <c>permitsPerWindow</c> acquisitions through in any window of <c>window</c>, queueing the rest
-/// in arrival order. Driven by a <see cref="TimeProvider"/> so tests with a fake clock run instantly.
+/// Lets at most <c>permitsPerWindow</c> calls reach Gong in any window of <c>window</c>, however long each call takes
+/// to get onto the wire. Driven by a <see cref="TimeProvider"/> so tests with a fake clock run instantly.
 /// </summary>
 /// <remarks>
-/// The limiters of System.Threading.RateLimiting run on their own timers and cannot take a
-/// <see cref="TimeProvider"/>, hence this small one. It keeps the grant times of the last
-/// <c>permitsPerWindow</c> acquisitions (which only ever increase) and gives each newcomer the first time at which
-/// the window behind it holds fewer than <c>permitsPerWindow</c> grants. A caller cancelled while waiting keeps its
-/// slot reserved, which only makes the limiter more conservative.
+/// <para>The limiters of System.Threading.RateLimiting run on their own timers and cannot take a
+/// <see cref="TimeProvider"/>, hence this small one.</para>
+/// <para>It holds <c>permitsPerWindow</c> slots. A call takes a free slot and holds it until it ends (its lease is
+/// disposed); the slot is free again one window after that end. A call reaches Gong somewhere between its grant and
+/// its end, and the next call on the same slot is granted a window after that end at the earliest, so two calls
+/// of one slot always reach Gong a window apart, whatever the network did in between, and any window holds at most
+/// one call per slot. Measuring from grant times instead (as this limiter first did) let the first calls of a run
+/// through in a burst: the very first call spends its first hundreds of milliseconds on DNS, TCP and TLS before it
+/// reaches Gong, while the window had started at its grant.</para>
+/// <para>A waiter sleeps until the soonest a slot can be free (a slot still in use is at best free one window from
+/// now) and looks again: every waiter always waits on a timer of its own, never on another call.</para>
 /// </remarks>
 internal sealed class IntervalRateLimiter : RateLimiter
 {
     private const double GuardSeconds = 0.05;
     private readonly TimeProvider _timeProvider;
-    private readonly int _permitsPerWindow;
     private readonly long _windowTimestampTicks;
-    private readonly Queue<long> _grants;
+    private readonly Slot[] _slots;
     private readonly Lock _gate = new();
     private long _lastGrant;
     private long _successfulLeases;
@@ -31,12 +36,12 @@ internal sealed class IntervalRateLimiter : RateLimiter
         _timeProvider = timeProvider;
 
         // 3/s → 3 per 1 s; 2.5/s → 2 per 0.8 s; 0.5/s → 1 per 2 s.
-        _permitsPerWindow = Math.Max(1, (int)Math.Floor(permitsPerSecond));
-        // A guard of 50 ms per window: a call granted exactly one window after another can still reach Gong inside
-        // Gong's window (network jitter), and every 429 wastes a call of the company's daily budget and a second.
-        var windowSeconds = (_permitsPerWindow / permitsPerSecond) + GuardSeconds;
+        var permitsPerWindow = Math.Max(1, (int)Math.Floor(permitsPerSecond));
+        // A guard of 50 ms per window: Gong's own clock and window edges are not ours, and every 429 wastes a call of
+        // the company's daily budget and a second.
+        var windowSeconds = (permitsPerWindow / permitsPerSecond) + GuardSeconds;
         _windowTimestampTicks = (long)Math.Ceiling(windowSeconds * timeProvider.TimestampFrequency);
-        _grants = new Queue<long>(_permitsPerWindow);
+        _slots = [.. Enumerable.Range(0, permitsPerWindow).Select(_ => new Slot())];
         _lastGrant = timeProvider.GetTimestamp();
     }
 
@@ -48,7 +53,7 @@ internal sealed class IntervalRateLimiter : RateLimiter
             lock (_gate)
             {
                 var now = _timeProvider.GetTimestamp();
-                return now >= _lastGrant ? _timeProvider.GetElapsedTime(_lastGrant, now) : null;
+                return _slots.Any(s => s.InUse) || now < _lastGrant ? null : _timeProvider.GetElapsedTime(_lastGrant, now);
             }
         }
     }
@@ -66,44 +71,31 @@ internal sealed class IntervalRateLimiter : RateLimiter
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         ThrowIfNotOne(permitCount);
-        lock (_gate)
+        if (TryTake(out _) is not { } slot)
         {
-            var now = _timeProvider.GetTimestamp();
-            if (NextSlot(now) > now)
-            {
-                Interlocked.Increment(ref _failedLeases);
-                return Lease.Failed;
-            }
-
-            Reserve(now);
+            Interlocked.Increment(ref _failedLeases);
+            return Lease.Failed;
         }
 
         Interlocked.Increment(ref _successfulLeases);
-        return Lease.Acquired;
+        return new Lease(this, slot);
     }
 
     /// <inheritdoc/>
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         ThrowIfNotOne(permitCount);
-        cancellationToken.ThrowIfCancellationRequested();
-        long now;
-        long slot;
-        lock (_gate)
+        while (true)
         {
-            now = _timeProvider.GetTimestamp();
-            slot = NextSlot(now);
-            Reserve(slot);
-        }
+            cancellationToken.ThrowIfCancellationRequested();
+            if (TryTake(out var wait) is { } slot)
+            {
+                Interlocked.Increment(ref _successfulLeases);
+                return new Lease(this, slot);
+            }
 
-        if (slot > now)
-        {
-            var wait = TimeSpan.FromSeconds((double)(slot - now) / _timeProvider.TimestampFrequency);
             await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
-
-        Interlocked.Increment(ref _successfulLeases);
-        return Lease.Acquired;
     }
 
     private static void ThrowIfNotOne(int permitCount)
@@ -114,33 +106,61 @@ internal sealed class IntervalRateLimiter : RateLimiter
         }
     }
 
-    private long NextSlot(long now)
+    /// <summary>Takes the free slot that has been free longest, or says how long until one may be.</summary>
+    private Slot? TryTake(out TimeSpan wait)
     {
-        if (_grants.Count < _permitsPerWindow)
+        lock (_gate)
         {
-            return Math.Max(now, _lastGrant);
-        }
+            var now = _timeProvider.GetTimestamp();
+            Slot? best = null;
+            var soonest = long.MaxValue;
+            foreach (var slot in _slots)
+            {
+                // A slot in use is free one window after its call ends: one window from now at the soonest.
+                var freeAt = slot.InUse ? now + _windowTimestampTicks : slot.FreeAt;
+                if (freeAt < soonest)
+                {
+                    (best, soonest) = (slot, freeAt);
+                }
+            }
 
-        return Math.Max(now, _grants.Peek() + _windowTimestampTicks);
+            if (soonest <= now && best is { InUse: false })
+            {
+                best.InUse = true;
+                _lastGrant = now;
+                wait = TimeSpan.Zero;
+                return best;
+            }
+
+            wait = TimeSpan.FromSeconds((double)(soonest - now) / _timeProvider.TimestampFrequency);
+            return null;
+        }
     }
 
-    private void Reserve(long slot)
+    private void Release(Slot slot)
     {
-        if (_grants.Count == _permitsPerWindow)
+        lock (_gate)
         {
-            _grants.Dequeue();
+            slot.InUse = false;
+            slot.FreeAt = _timeProvider.GetTimestamp() + _windowTimestampTicks;
         }
-
-        _grants.Enqueue(slot);
-        _lastGrant = slot;
     }
 
-    private sealed class Lease(bool acquired) : RateLimitLease
+    /// <summary>One of the calls a window may hold.</summary>
+    private sealed class Slot
     {
-        internal static readonly Lease Acquired = new(true);
-        internal static readonly Lease Failed = new(false);
+        public bool InUse { get; set; }
 
-        public override bool IsAcquired => acquired;
+        /// <summary>Gets or sets the timestamp from which the slot may be taken again (when not in use).</summary>
+        public long FreeAt { get; set; } = long.MinValue;
+    }
+
+    private sealed class Lease(IntervalRateLimiter? owner, Slot? slot) : RateLimitLease
+    {
+        internal static readonly Lease Failed = new(null, null);
+        private int _disposed;
+
+        public override bool IsAcquired => owner is not null;
 
         public override IEnumerable<string> MetadataNames => [];
 
@@ -148,6 +168,16 @@ internal sealed class IntervalRateLimiter : RateLimiter
         {
             metadata = null;
             return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && owner is not null && slot is not null && Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Release(slot);
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

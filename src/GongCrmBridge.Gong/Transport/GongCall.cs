@@ -24,6 +24,7 @@ internal sealed class GongCall
         else if (request.File is { } file)
         {
             var fullPath = System.IO.Path.GetFullPath(file.Path);
+            FileBytes = new FileInfo(fullPath) is { Exists: true } info ? info.Length : 0;
             var part = request.Operation.FilePart ?? "file";
             Content = () => FileContent(fullPath, part, file.ContentType);
         }
@@ -40,6 +41,9 @@ internal sealed class GongCall
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
 
     public Func<HttpContent>? Content { get; }
+
+    /// <summary>Gets the size of the file the call sends (0 without one): an upload's attempt timeout grows with it.</summary>
+    public long FileBytes { get; }
 
     private static string FillPath(GongRequest request)
     {

@@ -37,6 +37,12 @@ internal sealed partial class GongTransport : IDisposable
         _limiter = new IntervalRateLimiter(options.RequestsPerSecond, options.TimeProvider);
         _pipeline = GongResilience.Create(options, _limiter, logger);
         Http = new FlurlClientBuilder(options.BaseUrl.AbsoluteUri)
+            .UseSocketsHttpHandler(handler =>
+            {
+                // Every attempt on a connection of its own, never re-sent by the handler: see OneConnectionPerAttempt.
+                OneConnectionPerAttempt.Apply(handler);
+                handler.ConnectTimeout = TimeSpan.FromSeconds(30);
+            })
             .WithSettings(settings =>
             {
                 settings.Timeout = null; // the Polly pipeline times each attempt, on the injected clock
@@ -46,6 +52,7 @@ internal sealed partial class GongTransport : IDisposable
             })
             .WithHeader("User-Agent", "GongCrmBridge")
             .WithHeader("Accept", "application/json")
+            .WithHeader("Connection", "close")
             .Build();
     }
 
@@ -143,6 +150,7 @@ internal sealed partial class GongTransport : IDisposable
         var attempts = new AttemptLog();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(GongResilience.OperationKey, call.Operation);
+        context.Properties.Set(GongResilience.AttemptTimeoutKey, _options.AttemptTimeoutFor(call.FileBytes));
         try
         {
             var response = await _pipeline.ExecuteAsync(
@@ -163,7 +171,7 @@ internal sealed partial class GongTransport : IDisposable
                 statusCode: null,
                 requestId: null,
                 errors: [],
-                detail: string.Create(CultureInfo.InvariantCulture, $"without an answer after {attempts.Count} attempt(s) ({exception.GetType().Name})"),
+                detail: string.Create(CultureInfo.InvariantCulture, $"without an answer after {attempts.Count} attempt(s): {NetworkFailure.Describe(exception, _options.BaseUrl, _options.AttemptTimeoutFor(call.FileBytes))}"),
                 innerException: exception);
         }
         finally
@@ -215,7 +223,7 @@ internal sealed partial class GongTransport : IDisposable
                 errors.Add(Scrub(single.GetString() ?? string.Empty));
             }
 
-            return (body?.RequestId, errors);
+            return (GongText.Clean(body?.RequestId, 100), errors);
         }
         catch (JsonException)
         {
@@ -269,7 +277,7 @@ internal sealed partial class GongTransport : IDisposable
         }
     }
 
-    /// <summary>Blanks any credential an error text might echo back.</summary>
+    /// <summary>Blanks any credential an error text might echo back, then makes it safe for a report (<see cref="GongText"/>).</summary>
     private string Scrub(string text)
     {
         foreach (var secret in _options.Credentials.Secrets)
@@ -277,6 +285,6 @@ internal sealed partial class GongTransport : IDisposable
             text = text.Replace(secret, "***", StringComparison.Ordinal);
         }
 
-        return text;
+        return GongText.Clean(text)!;
     }
 }

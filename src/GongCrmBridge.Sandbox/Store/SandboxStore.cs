@@ -343,6 +343,11 @@ internal sealed partial class SandboxStore
                 continue;
             }
 
+            if (_faults.Loses(type, line.Record))
+            {
+                continue;
+            }
+
             if (line.IsDeleted)
             {
                 objects.Remove(line.ObjectId!);

@@ -51,7 +51,7 @@ public sealed class IntegrationResolver(IGongCrmClient client, ILogger logger)
         throw new SyncFailedException(
             $"Gong already has another CRM integration, \"{other.Name}\" (id {other.IntegrationId}), and allows only one per company. " +
             $"Nothing was uploaded. To upload through it, set integration.name to \"{other.Name}\" in the job file. " +
-            "Deleting it (`gongbridge integration delete --id " + other.IntegrationId + " --yes`) would erase every CRM object " +
+            "Deleting it (`gongbridge integration delete --integration-id " + other.IntegrationId + " --yes`) would erase every CRM object " +
             "uploaded through it, so gongbridge never does that by itself.");
     }
 }

@@ -22,7 +22,7 @@ public sealed record IntegrationSettings(string Name, string OwnerEmail);
 /// <summary>The job file's <c>options</c> node.</summary>
 public sealed record JobOptions
 {
-    /// <summary>Gets the largest LDJSON file, multipart overhead included. The default value is 200.</summary>
+    /// <summary>Gets the largest LDJSON file in MB (1,000,000 bytes), multipart overhead included. The default value is 200.</summary>
     public int MaxFileMegabytes { get; init; } = 200;
 
     /// <summary>Gets the client-side throttle shared by every call of the run. The default value is 3.</summary>

@@ -51,6 +51,9 @@ internal sealed record BatchBuilderOptions
 /// any network call: the result is the set of LDJSON files that a sync uploads.</summary>
 internal sealed class BatchBuilder
 {
+    /// <summary>A megabyte as Gong's "200 MB" means it: 1,000,000 bytes (see <see cref="BatchingOptions.MaxUploadBytes"/>).</summary>
+    internal const long BytesPerMegabyte = 1_000_000;
+
     private readonly BatchBuilderOptions _options;
     private readonly ILogger _logger;
     private readonly string _now;
@@ -106,7 +109,7 @@ internal sealed class BatchBuilder
 #pragma warning disable CA1308 // a folder name, lower case by convention; not a comparison
             WorkDirectory = Path.Combine(_options.WorkDirectory, type.ToWireName().ToLowerInvariant()),
 #pragma warning restore CA1308
-            MaxFileBytes = (job.Options.MaxFileMegabytes * 1024L * 1024L) - BatchingOptions.MultipartOverheadBytes,
+            MaxFileBytes = (job.Options.MaxFileMegabytes * BytesPerMegabyte) - BatchingOptions.MultipartOverheadBytes,
         };
 
         long read = 0, valid = 0, rejected = 0;

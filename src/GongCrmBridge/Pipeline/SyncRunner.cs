@@ -68,9 +68,9 @@ public sealed class SyncRunner
             },
             cancellationToken).ConfigureAwait(false);
 
-        if (!sync.KeepBatches && summary.ExitCode is (ExitCodes.Success or ExitCodes.Rejected) && Directory.Exists(run.BatchDirectory))
+        if (!sync.KeepBatches && summary.ExitCode is (ExitCodes.Success or ExitCodes.Rejected) && build.Result is { } built)
         {
-            Directory.Delete(run.BatchDirectory, recursive: true);
+            BatchFolder.DeleteWritten(run.BatchDirectory, built.Exports.SelectMany(e => e.Files));
         }
 
         return summary;

@@ -14,6 +14,9 @@ namespace GongCrmBridge.Upload;
 /// Gong names at most 20 failing lines per upload. When it counts more errors than it names, the file is uploaded
 /// again without the lines already named (uploads are upserts: the valid records are merely rewritten) until every
 /// error is named, no new error appears, or <see cref="UploadOptions.MaxErrorRounds"/> is spent.
+/// Gong's counts are trusted over ours: records of the last upload that Gong counted neither as a success nor as an
+/// error (a DONE with a <c>totalSuccessCount</c> below the records sent) are unexplained, reported with the errors
+/// Gong never named (<c>rejectedUnnamed</c>), never as accepted.
 /// </remarks>
 internal sealed class BatchUploader(
     IGongCrmClient client,
@@ -68,15 +71,20 @@ internal sealed class BatchUploader(
             reject([.. errors.Lines.Select(e => ToRejection(file, lineMap.Resolve(e.Key), e.Value))]);
             rejected += errors.Lines.Count;
             var unnamed = Math.Max(0, (status.TotalErrorCount ?? 0) - errors.Lines.Count);
-            if (unnamed == 0)
+            if (unnamed == 0 || errors.Lines.Count == 0 || round + 1 >= options.MaxErrorRounds)
             {
-                break;
-            }
+                if (unnamed > 0)
+                {
+                    PipelineLog.UnnamedErrorsLeft(logger, unnamed, Path.GetFileName(file.Path));
+                }
 
-            if (errors.Lines.Count == 0 || round + 1 >= options.MaxErrorRounds)
-            {
-                unidentified = unnamed;
-                PipelineLog.UnnamedErrorsLeft(logger, unnamed, Path.GetFileName(file.Path));
+                var unexplained = Unexplained(current.RecordCount, errors.Lines.Count + unnamed, status.TotalSuccessCount);
+                if (unexplained > 0)
+                {
+                    PipelineLog.SuccessesMissing(logger, Path.GetFileName(current.Path), current.RecordCount, status.TotalSuccessCount ?? 0, unexplained);
+                }
+
+                unidentified = unnamed + unexplained;
                 break;
             }
 
@@ -88,6 +96,10 @@ internal sealed class BatchUploader(
         var accepted = file.RecordCount - rejected - unidentified;
         return new FileOutcome(file, accepted, rejected, unidentified, uploads, failedOutright);
     }
+
+    /// <summary>Records sent that Gong counted neither as a success nor as an error (none when Gong gave no count).</summary>
+    private static long Unexplained(long sent, long errors, int? successes) =>
+        successes is { } accepted ? Math.Max(0, sent - errors - accepted) : 0;
 
     private static Rejection ToRejection(BatchFile file, BatchLineOrigin origin, string description) =>
         new(file.ObjectType, origin.Source, origin.Line, origin.ObjectId, RejectionStage.Gong, description);

@@ -44,11 +44,31 @@ public sealed class RetryAfterAndLimiterTests
         var time = Clients.NewClock();
         using var limiter = new IntervalRateLimiter(3, time);
 
-        Assert.True(limiter.AttemptAcquire().IsAcquired);
-        Assert.True(limiter.AttemptAcquire().IsAcquired);
-        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        for (var i = 0; i < 3; i++)
+        {
+            using var lease = limiter.AttemptAcquire();
+            Assert.True(lease.IsAcquired);
+        }
+
         Assert.False(limiter.AttemptAcquire().IsAcquired);
         time.Advance(TimeSpan.FromMilliseconds(1049)); // the window is 1 s plus a 50 ms guard against network jitter
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
+    public void AttemptAcquire_CallStillRunning_ItsSlotStaysTakenUntilAWindowAfterItEnds()
+    {
+        var time = Clients.NewClock();
+        using var limiter = new IntervalRateLimiter(1, time);
+        var running = limiter.AttemptAcquire();
+        Assert.True(running.IsAcquired);
+
+        time.Advance(TimeSpan.FromSeconds(5)); // a slow call: its request may have reached Gong only just now
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        running.Dispose();
+        time.Advance(TimeSpan.FromMilliseconds(1049));
         Assert.False(limiter.AttemptAcquire().IsAcquired);
         time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.True(limiter.AttemptAcquire().IsAcquired);

@@ -366,7 +366,7 @@ public sealed class LdjsonBatcherTests : IDisposable
     {
         var options = new BatchingOptions { WorkDirectory = _work };
 
-        Assert.Equal((200L * 1024 * 1024) - (16 * 1024), options.MaxFileBytes);
+        Assert.Equal(200_000_000 - (16 * 1024), options.MaxFileBytes);
         Assert.Throws<ArgumentOutOfRangeException>(() => (options with { MaxFileBytes = 10 }).Validate());
     }
 }

@@ -50,4 +50,17 @@ public sealed class IntegrationResolverTests : IAsyncLifetime
         Assert.Contains(other.IntegrationId.ToString(System.Globalization.CultureInfo.InvariantCulture), refusal.Message, StringComparison.Ordinal);
         Assert.Equal(other.IntegrationId, Assert.Single(await _gong.Client.ListIntegrationsAsync()).IntegrationId);
     }
+
+    [Fact]
+    public async Task ResolveAsync_AnotherIntegrationExists_AdviceNamesTheDeleteCommandsRealOption()
+    {
+        var other = await _gong.Client.RegisterIntegrationAsync("Legacy CRM", "someone@acme.example");
+
+        var refusal = await Assert.ThrowsAsync<SyncFailedException>(() => Resolver().ResolveAsync(Wanted, CancellationToken.None));
+
+        Assert.Contains(
+            $"gongbridge integration delete --integration-id {other.IntegrationId} --yes",
+            refusal.Message,
+            StringComparison.Ordinal);
+    }
 }

@@ -232,6 +232,25 @@ public sealed class UploadOrderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadAsync_DoneWithFewerSuccessesThanRecordsSent_TheMissingOnesAreUnnamedRejectionsNotAccepted()
+    {
+        // Given 10 accounts, 3 of which Gong loses without a word: DONE, totalSuccessCount 7, no error
+        _gong.Sandbox.Faults.LoseRecords((_, record) => record.GetProperty("objectId").GetString() is "A-2" or "A-5" or "A-9");
+        var file = Assert.Single(await BatchAsync(CrmObjectType.Account, Rows("A", 10)));
+        var (_, uploader) = Create(Options());
+
+        // When it is uploaded
+        var outcome = await uploader.UploadAsync(_integrationId, file, $"{RunId}-ACCOUNT-001", CancellationToken.None);
+
+        // Then Gong's count is trusted: 7 accepted, and 3 unexplained ones counted as rejected without a name
+        var upload = Assert.Single(outcome.Uploads);
+        Assert.Equal(("DONE", 7, 0), (upload.Status, upload.TotalSuccessCount, upload.TotalErrorCount));
+        Assert.Equal((7L, 0L, 3L, false), (outcome.Accepted, outcome.Rejected, outcome.Unidentified, outcome.FailedOutright));
+        Assert.Equal(7, _gong.Sandbox.State.Objects("ACCOUNT").Count);
+        Assert.Empty(_rejections);
+    }
+
+    [Fact]
     public async Task UploadAsync_WholeFileError_RejectsEveryRecordWithItsSourceLine()
     {
         // Given a file Gong cannot read at all (a record holds bytes that are not UTF-8)
