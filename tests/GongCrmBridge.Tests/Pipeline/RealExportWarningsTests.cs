@@ -168,4 +168,49 @@ public sealed class RealExportWarningsTests : IDisposable
 
         Assert.Equal(1L, summary.ObjectTypes["LEAD"].Valid);
     }
+
+    [Fact]
+    public async Task StagesDerivedFromDeals_BecomeOneFileWithOneRecordPerStage()
+    {
+        // The usual case: no stage table, so the STAGE mapping reads the deal export; every deal repeats its stage.
+        var rows = new StringBuilder("Id,StageName,LastModifiedDate\n");
+        string[] stages = ["Prospecting", "Qualification", "Negotiation/Review", "Closed Won"];
+        for (var i = 0; i < 400; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"006A{i:D14},{stages[i % 4]},2024-03-{i % 28 + 1:D2}T10:00:00Z\n");
+        }
+
+        var summary = await DryRunAsync("STAGE", """
+            objectType: STAGE
+            objectId: { column: StageName, transform: [slug] }
+            modifiedDate: LastModifiedDate
+            fields:
+              name: StageName
+            """, rows.ToString());
+
+        var stage = summary.ObjectTypes["STAGE"];
+        Assert.Equal((400L, 4L, 396L, 1), (stage.Read, stage.Valid, stage.Merged, stage.Files));
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories));
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.Contains("\"objectId\":\"closed-won\",\"modifiedDate\":\"2024-03-28T10:00:00Z\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(summary.Warnings, w => w.Code == "duplicate-object-id");
+    }
+
+    [Fact]
+    public async Task NonUniqueKey_LaterLineWins_AndIsWarned()
+    {
+        // A composite key that is not unique: two different deals share it and their modification time.
+        var summary = await DryRunAsync(
+            "DEAL",
+            "objectType: DEAL\nobjectId: { template: \"{Account}-{Year}\" }\nmodifiedDate: M\nfields:\n  name: Name\n  accountId: Account\n  closeDate: Close\n",
+            "Account,Year,M,Name,Close\nA1,2024,2024-03-01T00:00:00Z,Renewal,2024-06-30\nA1,2024,2024-03-01T00:00:00Z,Upsell,2024-06-30\nA2,2024,2024-03-01T00:00:00Z,New,2024-06-30\n");
+
+        var deal = summary.ObjectTypes["DEAL"];
+        Assert.Equal((3L, 2L, 1L), (deal.Read, deal.Valid, deal.Merged));
+        Assert.Equal(1L, Assert.Single(summary.Warnings, w => w.Code == "duplicate-object-id").Count);
+        var batch = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories)));
+        Assert.Contains("Upsell", batch, StringComparison.Ordinal);
+        Assert.DoesNotContain("Renewal", batch, StringComparison.Ordinal);
+    }
 }
