@@ -30,7 +30,13 @@ internal sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Fi
 /// <summary>Everything the pipeline built for a job.</summary>
 /// <param name="Exports">One entry per export, in dependency order.</param>
 /// <param name="Warnings">The warnings: referential, and what the mapping observed.</param>
-internal sealed record BuildResult(IReadOnlyList<BuiltExport> Exports, IReadOnlyList<RunWarning> Warnings);
+internal sealed record BuildResult(IReadOnlyList<BuiltExport> Exports, IReadOnlyList<RunWarning> Warnings)
+{
+    /// <summary>Gets the calls a sync of these batches expects (SPEC.md: the plan).</summary>
+    public Planning.CallPlan Plan => Planning.CallPlan.Of(
+        [.. Exports.GroupBy(e => e.Export.Type).Select(g => (g.Key, (IReadOnlyList<BatchFile>)[.. g.SelectMany(e => e.Files)]))],
+        Exports.Where(e => e.Export.Mapping.CustomFields.Count > 0).Select(e => e.Export.Type).Distinct().Count());
+}
 
 /// <summary>Options of <see cref="BatchBuilder"/>.</summary>
 internal sealed record BatchBuilderOptions

@@ -65,6 +65,7 @@ public sealed class DryRunner
             counts.Files += export.Files.Count;
         }
 
+        summary.Plan = built.Plan;
         foreach (var warning in built.Warnings)
         {
             summary.Warnings.Add(warning);

@@ -58,6 +58,7 @@ public sealed class SyncRunner
             async (summary, rejections) =>
             {
                 var built = await build.RunAsync(rejections, cancellationToken).ConfigureAwait(false);
+                PipelineLog.Planned(_logger, built.Plan.ToString());
                 await SendAsync(job, run, sync, built, summary, rejections, ledger, cancellationToken).ConfigureAwait(false);
             },
             summary =>
@@ -157,6 +158,7 @@ public sealed class SyncRunner
             }
         }
 
+        summary.Plan = built.Plan;
         foreach (var warning in built.Warnings)
         {
             summary.Warnings.Add(warning);
