@@ -11,6 +11,9 @@ internal static partial class PipelineLog
         Message = "Reading {ObjectType} export {Source}")]
     internal static partial void ReadingExport(ILogger logger, string objectType, string source);
 
+    [LoggerMessage(EventId = 109, EventName = "Planned", Level = LogLevel.Information, Message = "{Plan}")]
+    internal static partial void Planned(ILogger logger, string plan);
+
     [LoggerMessage(EventId = 101, EventName = "ExportBuilt", Level = LogLevel.Information,
         Message = "{ObjectType}: {Read} read, {Valid} valid, {Rejected} rejected, {Files} file(s)")]
     internal static partial void ExportBuilt(ILogger logger, string objectType, long read, long valid, long rejected, int files);

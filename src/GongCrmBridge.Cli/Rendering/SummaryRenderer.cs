@@ -49,6 +49,11 @@ internal static class SummaryRenderer
         }
 
         console.Write(table);
+        if (summary.Plan is { } plan)
+        {
+            console.MarkupLineInterpolated($"{plan}");
+        }
+
         foreach (var change in summary.SchemaChanges ?? [])
         {
             console.MarkupLineInterpolated($"schema: {change}");

@@ -61,9 +61,11 @@ public sealed class DryRunner
             counts.Valid += export.Valid;
             counts.Rejected += export.Rejected;
             counts.Skipped += export.Skipped;
+            counts.Merged += export.Merged;
             counts.Files += export.Files.Count;
         }
 
+        summary.Plan = built.Plan;
         foreach (var warning in built.Warnings)
         {
             summary.Warnings.Add(warning);

@@ -58,6 +58,7 @@ public sealed class SyncRunner
             async (summary, rejections) =>
             {
                 var built = await build.RunAsync(rejections, cancellationToken).ConfigureAwait(false);
+                PipelineLog.Planned(_logger, built.Plan.ToString());
                 await SendAsync(job, run, sync, built, summary, rejections, ledger, cancellationToken).ConfigureAwait(false);
             },
             summary =>
@@ -134,6 +135,7 @@ public sealed class SyncRunner
             counts.Read += export.Read;
             counts.Rejected += export.Rejected;
             counts.Skipped += export.Skipped;
+            counts.Merged += export.Merged;
             counts.Files += export.Files.Count;
             counts.Accepted ??= 0;
             foreach (var file in export.Files)
@@ -161,6 +163,7 @@ public sealed class SyncRunner
             }
         }
 
+        summary.Plan = built.Plan;
         foreach (var warning in built.Warnings)
         {
             summary.Warnings.Add(warning);

@@ -33,6 +33,10 @@ public sealed class RunSummary
     /// <summary>Gets or sets the company's daily budget left as far as this run knows, or null on a dry run.</summary>
     public long? DailyBudgetLeft { get; set; }
 
+    /// <summary>Gets or sets the plan: files, records and API calls expected (null when the batches were not built).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Planning.CallPlan? Plan { get; set; }
+
     /// <summary>Gets or sets the integration used, if any.</summary>
     public long? IntegrationId { get; set; }
 
