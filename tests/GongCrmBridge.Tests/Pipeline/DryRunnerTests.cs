@@ -120,7 +120,7 @@ public sealed class DryRunnerTests : IDisposable
         Assert.Equal(
             """
             objectType,source,line,objectId,stage,reason
-            ACCOUNT,exports/accounts.csv,3,,validation,"objectId (column 'Id') may hold only letters, digits, '-' and '_', or be an email address"
+            ACCOUNT,exports/accounts.csv,3,ACC 2,validation,"objectId (column 'Id') may hold only letters, digits, '-' and '_', or be an email address"
             ACCOUNT,exports/accounts.csv,4,ACC-3,mapping,"modifiedDate (column 'Modified'): cannot read a date-time (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)"
             CONTACT,exports/contacts.csv,3,C-2,validation,field 'emailAddress' (column 'Email') is not a valid email address
 
