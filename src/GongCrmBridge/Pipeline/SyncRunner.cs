@@ -86,6 +86,11 @@ public sealed class SyncRunner
         UploadLedger ledger,
         CancellationToken cancellationToken)
     {
+        if (sync.CheckUsers)
+        {
+            await GongUserWarning.AddAsync(_client, built, run.BatchDirectory, summary, _logger, cancellationToken).ConfigureAwait(false);
+        }
+
         var integration = await new IntegrationResolver(_client, _logger).ResolveAsync(job.Integration, cancellationToken).ConfigureAwait(false);
         summary.IntegrationId = integration.IntegrationId;
 
@@ -128,6 +133,7 @@ public sealed class SyncRunner
             var counts = summary.For(export.Export.Type.ToWireName());
             counts.Read += export.Read;
             counts.Rejected += export.Rejected;
+            counts.Skipped += export.Skipped;
             counts.Files += export.Files.Count;
             counts.Accepted ??= 0;
             foreach (var file in export.Files)

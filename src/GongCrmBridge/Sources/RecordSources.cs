@@ -76,8 +76,9 @@ public static class RecordSources
         }
     }
 
+    // Repeated names are told apart as the reader does (Name, Name#2): a mapping reaches the second by its #2 name.
     private static string[] ReadHeader(SourceSpec spec) =>
-        CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding));
+        HeaderNames.Disambiguate(CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding)), out _);
 
     /// <summary>Whether <paramref name="encoding"/> names an encoding the CSV reader supports (for the job loader).</summary>
     public static bool IsKnownEncoding(string encoding) => SourceEncodings.TryResolve(encoding, out _);
