@@ -8,7 +8,7 @@ namespace GongCrmBridge.Configuration;
 internal static class YamlErrorPosition
 {
     /// <summary>The position of the offending character: the first tab in an indentation for a tab error (YamlDotNet
-    /// puts it where the enclosing mapping starts), else the exception's end when it lies after its start.</summary>
+    /// puts it where the enclosing mapping starts), else the exception's end when it lies on a later line than its start.</summary>
     public static (long Line, long Column) Of(YamlException error, string path)
     {
         if (error.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndentation(path) is { } tab)
@@ -16,9 +16,7 @@ internal static class YamlErrorPosition
             return tab;
         }
 
-        var at = error.End.Line > error.Start.Line || (error.End.Line == error.Start.Line && error.End.Column > error.Start.Column)
-            ? error.End
-            : error.Start;
+        var at = error.End.Line > error.Start.Line ? error.End : error.Start;
         return (at.Line, at.Column);
     }
 

@@ -60,8 +60,12 @@ internal static class ExportSniffer
             return $"this looks like UTF-16 ({order}) without a byte order mark (every other byte is 0): save it as UTF-8, or set source.encoding: {(order == "little-endian" ? "utf-16" : "utf-16be")}";
         }
 
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"this looks like a binary file, not text (it holds a NUL byte at byte {sample.IndexOf((byte)0) + 1})");
+        // A stray NUL in one field of a real export is that record's problem; many of them mean the file is not text.
+        var nulls = sample.Count((byte)0);
+        return nulls * 100 < sample.Length
+            ? null
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"this looks like a binary file, not text ({nulls} NUL bytes in its first {sample.Length}, the first at byte {sample.IndexOf((byte)0) + 1})");
     }
 }

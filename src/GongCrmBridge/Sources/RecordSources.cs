@@ -5,9 +5,15 @@ namespace GongCrmBridge.Sources;
 /// <para>CSV: RFC 4180 quoting (separators, doubled quotes and line breaks inside quotes), CRLF or LF, UTF-8 with or
 /// without BOM, latin1 / windows-1252, UTF-16 with BOM. Header names are matched exactly, then ignoring case and
 /// surrounding spaces. Without a header, columns are named <c>"1"</c>, <c>"2"</c>, ...</para>
-/// <para>JSON Lines (UTF-8): one object per line; a column <c>a.b</c> is the property <c>b</c> of the object in
+/// <para>JSON Lines (UTF-8, or the <c>source.encoding</c> given, or UTF-16 by its byte order mark, transcoded as it
+/// streams): one object per line; a column <c>a.b</c> is the property <c>b</c> of the object in
 /// property <c>a</c>. Strings are unescaped, numbers and booleans become their JSON text, <c>null</c> is empty, an
 /// array becomes its elements joined by <c>;</c>, and an object (where a value is expected) its raw JSON.</para>
+/// <para>Bytes that are not UTF-8 where UTF-8 is read reject their record, naming the byte and line (never U+FFFD sent
+/// on). An unclosed quote rejects its line and reading starts again on the next one, so no line after it is lost; an
+/// oversized but well-quoted record is one rejection and reading resumes after its real end (<see cref="PhysicalLines"/>).
+/// A file that is not text at all (gzip, ZIP, UTF-16 without byte order mark, binary) stops the run with one message
+/// naming it (<see cref="ExportSniffer"/>), as does a header whose quotes never close.</para>
 /// <para>Malformed input is data: a bad quote, a wrong field count, an invalid JSON line or a record over
 /// <see cref="SourceReadOptions.MaxRecordChars"/> becomes a problem row (<see cref="SourceChunk.AddProblem"/>) with
 /// its line and a reason that never contains the record's values, and reading goes on.</para>

@@ -148,7 +148,7 @@ public sealed class JobLoaderTests : IDisposable
                 (job, 22, 22, "options.requestsPerSecond must be more than 0 (Gong allows 3 per second unless raised)"),
                 (job, 23, 9, "options.mode must be upsert or mirror"),
                 (job, 24, 3, "options: unknown key 'retries' (expected one of: maxFileMegabytes, requestsPerSecond, mode)"),
-                (dealMapping, 5, 9, "column 'Name' is not in the export's header"),
+                (dealMapping, 5, 9, "the export deals.csv lacks the column 'Name' (line 5) this mapping reads; its header, read as UTF-8 with ';' between columns, has 2 columns: 'Id', 'Modified'"),
                 (job, 11, 21, "export 'exports/accounts.csv' does not exist (paths are relative to the job file)"),
                 (badMapping, 3, 38, "modifiedDate: unknown time zone 'Nowhere/Land' (use an IANA name such as America/New_York or Europe/Berlin)"),
                 (job, 16, 5, "object: unknown key 'priority' (expected one of: type, source, mapping)"),
@@ -196,7 +196,7 @@ public sealed class JobLoaderTests : IDisposable
 
         var ex = Assert.Throws<ConfigurationException>(() => JobLoader.Load(jobPath, (_, _) => throw new IOException("disk on fire")));
 
-        Assert.Equal((4, 13, "cannot read the header of the export: disk on fire"), ex.Problems.Select(p => (p.Line, p.Column, p.Message)).Single());
+        Assert.Equal((4, 13, "cannot read the export users.csv: disk on fire"), ex.Problems.Select(p => (p.Line, p.Column, p.Message)).Single());
     }
 
     [Fact]

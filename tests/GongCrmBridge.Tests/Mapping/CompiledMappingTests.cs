@@ -123,7 +123,7 @@ public sealed class CompiledMappingTests
         Assert.Equal(
             [
                 new Rejection(CrmObjectType.Account, "accounts.csv", 3, null, RejectionStage.Mapping, "a quoted field is not closed"),
-                new Rejection(CrmObjectType.Account, "accounts.csv", 5, null, RejectionStage.Validation, "objectId (column 'Id') may hold only letters, digits, '-' and '_', or be an email address"),
+                new Rejection(CrmObjectType.Account, "accounts.csv", 5, "bad id!", RejectionStage.Validation, "objectId (column 'Id') may hold only letters, digits, '-' and '_', or be an email address"),
             ],
             result.Rejections);
     }

@@ -173,7 +173,7 @@ public sealed class CsvRecordSourceTests : IDisposable
         var records = await SourceTestFiles.ReadAllAsync(new SourceSpec(path), IdName);
 
         Assert.Equal(2, records.Count);
-        Assert.Equal("Malformed CSV: a quoted field is never closed.", records[1].Problem);
+        Assert.Equal("Malformed CSV: the quote opened on line 3 is never closed; reading resumed on line 4.", records[1].Problem);
         Assert.Equal(3, records[1].Line);
     }
 

@@ -64,7 +64,9 @@ public sealed class FieldRuleChecksTests
 
     [Theory]
     [InlineData("PositiveInteger", 1, null)]
-    [InlineData("PositiveInteger", 0, "must be 1 or more")]
+    [InlineData("PositiveInteger", 0, "must be a whole number from 1 to 2147483647")]
+    [InlineData("PositiveInteger", 2147483647L, null)]
+    [InlineData("PositiveInteger", 2147483648L, "must be a whole number from 1 to 2147483647")]
     [InlineData("None", 0, null)]
     public void CheckInteger_PositiveInteger_IsOneOrMore(string rule, long value, string? expected) =>
         Assert.Equal(expected, FieldRuleChecks.CheckInteger(Enum.Parse<FieldRule>(rule), value));

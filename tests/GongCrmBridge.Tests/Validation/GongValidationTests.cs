@@ -39,7 +39,7 @@ public sealed class GongValidationTests
 
         Assert.Equal(RejectionStage.Validation, rejection.Stage);
         Assert.Equal(reason, rejection.Reason);
-        Assert.Null(rejection.ObjectId);
+        Assert.Equal(id.Length == 0 || string.IsNullOrWhiteSpace(id) ? null : id, rejection.ObjectId); // as read: the user finds the record by it
     }
 
     [Fact]
@@ -129,7 +129,8 @@ public sealed class GongValidationTests
     }
 
     [Theory]
-    [InlineData("0", RejectionStage.Validation, "field 'sortOrder' (column 'Order') must be 1 or more")]
+    [InlineData("0", RejectionStage.Validation, "field 'sortOrder' (column 'Order') must be a whole number from 1 to 2147483647")]
+    [InlineData("2147483648", RejectionStage.Validation, "field 'sortOrder' (column 'Order') must be a whole number from 1 to 2147483647")]
     [InlineData("2.5", RejectionStage.Mapping, "field 'sortOrder' (column 'Order'): cannot read '2.5' as a whole number (culture 'invariant')")]
     public void Stage_BadSortOrder_IsRejected(string order, RejectionStage stage, string reason)
     {
