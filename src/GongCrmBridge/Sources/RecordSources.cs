@@ -54,6 +54,17 @@ public static class RecordSources
         return [.. columns.Where((_, i) => indexes[i] < 0)];
     }
 
+    /// <summary>The header of a CSV export (without one, "1".."N"); empty for JSON Lines.</summary>
+    /// <exception cref="ArgumentException">The delimiter or encoding of <paramref name="spec"/> is not supported.</exception>
+    /// <exception cref="IOException">The export cannot be opened.</exception>
+    public static IReadOnlyList<string> ReadHeader(SourceSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Format != SourceFormat.Csv
+            ? []
+            : CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding));
+    }
+
     /// <summary>Whether <paramref name="encoding"/> names an encoding the CSV reader supports (for the job loader).</summary>
     public static bool IsKnownEncoding(string encoding) => SourceEncodings.TryResolve(encoding, out _);
 
