@@ -220,7 +220,7 @@ public static class JobLoader
         IReadOnlyList<string> missing;
         try
         {
-            missing = findMissingColumns(source, mapping.Columns);
+            missing = [.. findMissingColumns(source, mapping.Columns).Where(c => !mapping.OptionalColumns.Contains(c))];
         }
         catch (ConfigurationException ex)
         {

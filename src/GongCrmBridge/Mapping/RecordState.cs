@@ -22,6 +22,18 @@ internal sealed class RecordState
 
     public IdRange Stage { get; private set; }
 
+    /// <summary>Gets or sets whether a DEAL's closeDate was written.</summary>
+    public bool HasCloseDate { get; set; }
+
+    /// <summary>Gets or sets the chunk's observations for the warnings.</summary>
+    public MappingStats Stats { get; set; } = new(0);
+
+    /// <summary>Gets the reasons of every field that failed (the record is rejected with all of them).</summary>
+    public List<Failure> Failures { get; } = [];
+
+    /// <summary>Gets the values left out by <c>onInvalid: omit</c>: field name and reason.</summary>
+    public List<(string Field, string Reason)> Omitted { get; } = [];
+
     public void SetObjectId(ReadOnlySpan<char> objectId)
     {
         ObjectId = WriteId(objectId);
@@ -60,6 +72,16 @@ internal sealed class RecordState
         AccountId = default;
         OwnerId = default;
         Stage = default;
+        HasCloseDate = false;
+        if (Failures.Count > 0)
+        {
+            Failures.Clear();
+        }
+
+        if (Omitted.Count > 0)
+        {
+            Omitted.Clear();
+        }
     }
 
     private IdRange WriteId(ReadOnlySpan<char> id)

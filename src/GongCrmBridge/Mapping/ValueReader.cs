@@ -12,6 +12,7 @@ internal sealed class ValueReader
     private readonly FixedDateFormat? _fixedFormat;
     private readonly ZoneOffsetCache? _zoneCache;
     private readonly char _decimalSeparator;
+    private readonly ValueReader[] _alternates = [];
 
     /// <summary>Initializes a new instance of the <see cref="ValueReader"/> class.</summary>
     /// <param name="culture">The culture of numbers and of formatted dates.</param>
@@ -32,6 +33,15 @@ internal sealed class ValueReader
         var separator = culture.NumberFormat.NumberDecimalSeparator;
         _decimalSeparator = separator.Length == 1 ? separator[0] : '\0';
     }
+
+    /// <summary>Initializes a new instance of the <see cref="ValueReader"/> class for a <c>format</c> list: the
+    /// formats are tried in order.</summary>
+    public ValueReader(CultureInfo culture, string? format, IReadOnlyList<string> alternates, TimeZoneInfo? timeZone)
+        : this(culture, format, timeZone) =>
+        _alternates = [.. alternates.Select(a => new ValueReader(culture, a, timeZone))];
+
+    /// <summary>Gets every format, in the order tried (for reasons).</summary>
+    public string FormatList => string.Join("', '", new[] { Format }.Concat(_alternates.Select(a => a.Format)));
 
     /// <summary>Gets the culture of numbers and formatted dates.</summary>
     public CultureInfo Culture { get; }
@@ -71,6 +81,24 @@ internal sealed class ValueReader
     }
 
     private bool TryParseDateTime(ReadOnlySpan<char> value, out DateTime result, out TimeSpan? offset)
+    {
+        if (TryParseOne(value, out result, out offset))
+        {
+            return true;
+        }
+
+        foreach (var alternate in _alternates)
+        {
+            if (alternate.TryParseOne(value, out result, out offset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool TryParseOne(ReadOnlySpan<char> value, out DateTime result, out TimeSpan? offset)
     {
         if (Format is null)
         {

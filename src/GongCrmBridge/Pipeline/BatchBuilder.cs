@@ -23,12 +23,13 @@ public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long 
 /// <param name="Read">Records read.</param>
 /// <param name="Valid">Records written into the files.</param>
 /// <param name="Rejected">Records rejected by mapping or validation.</param>
-internal sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected);
+/// <param name="Skipped">Rows the mapping's <c>where</c> left out.</param>
+internal sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected, long Skipped = 0);
 
 /// <summary>Everything the pipeline built for a job.</summary>
 /// <param name="Exports">One entry per export, in dependency order.</param>
-/// <param name="Warnings">The referential warnings.</param>
-internal sealed record BuildResult(IReadOnlyList<BuiltExport> Exports, IReadOnlyList<ReferenceWarning> Warnings);
+/// <param name="Warnings">The warnings: referential, and what the mapping observed.</param>
+internal sealed record BuildResult(IReadOnlyList<BuiltExport> Exports, IReadOnlyList<RunWarning> Warnings);
 
 /// <summary>Options of <see cref="BatchBuilder"/>.</summary>
 internal sealed record BatchBuilderOptions
@@ -38,6 +39,9 @@ internal sealed record BatchBuilderOptions
 
     /// <summary>Gets how many chunks are mapped at once. The default value is the number of processors.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Gets the run's start: the value of <c>value: now</c>.</summary>
+    public DateTimeOffset RunStartedAt { get; init; }
 
     /// <summary>Gets how exports are read (chunk size, record size limit).</summary>
     public SourceReadOptions Read { get; init; } = new();
@@ -49,6 +53,7 @@ internal sealed class BatchBuilder
 {
     private readonly BatchBuilderOptions _options;
     private readonly ILogger _logger;
+    private readonly string _now;
 
     /// <summary>Initializes a new instance of the <see cref="BatchBuilder"/> class.</summary>
     public BatchBuilder(BatchBuilderOptions options, ILogger? logger = null)
@@ -56,6 +61,7 @@ internal sealed class BatchBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1, nameof(options.Parallelism));
         _options = options;
         _logger = logger ?? NullLogger.Instance;
+        _now = MappingObservations.NowText(options.RunStartedAt);
     }
 
     /// <summary>Builds the LDJSON files of every export of <paramref name="job"/>; rejections are streamed into
@@ -73,12 +79,15 @@ internal sealed class BatchBuilder
         }
 
         var built = new List<BuiltExport>(job.Objects.Count);
+        var warnings = new List<RunWarning>();
         foreach (var export in job.Objects)
         {
-            built.Add(await BuildExportAsync(job, export, rejections, references, progress, cancellationToken).ConfigureAwait(false));
+            var observations = new MappingObservations(export.Mapping);
+            built.Add(await BuildExportAsync(job, export, rejections, references, observations, progress, cancellationToken).ConfigureAwait(false));
+            warnings.AddRange(observations.Warnings());
         }
 
-        return new BuildResult(built, references.Warnings);
+        return new BuildResult(built, [.. references.Warnings, .. warnings]);
     }
 
     private async Task<BuiltExport> BuildExportAsync(
@@ -86,6 +95,7 @@ internal sealed class BatchBuilder
         JobObject export,
         RejectionsCsvWriter rejections,
         ReferenceChecker references,
+        MappingObservations observations,
         IProgress<PipelineProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -106,7 +116,8 @@ internal sealed class BatchBuilder
             var source = RecordSources.Open(export.Source, export.Mapping.Columns, _options.Read);
             await using (source.ConfigureAwait(false))
             {
-                await PipelineGraph.RunAsync(source, export.Mapping, ConsumeAsync, _options.Parallelism, cancellationToken)
+                observations.NoteHeader(source);
+                await PipelineGraph.RunAsync(source, export.Mapping, ConsumeAsync, _options.Parallelism, cancellationToken, _now)
                     .ConfigureAwait(false);
             }
 
@@ -114,7 +125,7 @@ internal sealed class BatchBuilder
             rejections.Flush();
             progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true));
             PipelineLog.ExportBuilt(_logger, type.ToWireName(), read, valid, rejected, files.Count);
-            return new BuiltExport(export, files, read, valid, rejected);
+            return new BuiltExport(export, files, read, valid, rejected, observations.Skipped);
         }
 
         async ValueTask ConsumeAsync(MappedChunk chunk, CancellationToken token)
@@ -122,12 +133,7 @@ internal sealed class BatchBuilder
             read += chunk.ReadCount;
             valid += chunk.Records.Count;
             rejected += chunk.Rejections.Count;
-            if (chunk.Rejections.Count > 0)
-            {
-                rejections.Write(chunk.Rejections);
-            }
-
-            references.Observe(chunk);
+            ChunkReports.Record(chunk, rejections, references, observations);
 
             // Reported before batching, so that a run stopped inside AddAsync still counts the rejections just written.
             progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: false));

@@ -17,7 +17,7 @@ internal sealed class BuildStage(JobDefinition job, RunOptions run, ILogger logg
 
     public async Task<BuildResult> RunAsync(RejectionsCsvWriter rejections, CancellationToken cancellationToken)
     {
-        var builder = new BatchBuilder(new BatchBuilderOptions { WorkDirectory = run.BatchDirectory, Parallelism = run.Parallelism }, logger);
+        var builder = new BatchBuilder(new BatchBuilderOptions { WorkDirectory = run.BatchDirectory, Parallelism = run.Parallelism, RunStartedAt = run.TimeProvider.GetUtcNow() }, logger);
         Result = await builder.BuildAsync(job, rejections, _tally, cancellationToken).ConfigureAwait(false);
         return Result;
     }

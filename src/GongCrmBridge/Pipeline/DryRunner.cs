@@ -60,6 +60,7 @@ public sealed class DryRunner
             counts.Read += export.Read;
             counts.Valid += export.Valid;
             counts.Rejected += export.Rejected;
+            counts.Skipped += export.Skipped;
             counts.Files += export.Files.Count;
         }
 

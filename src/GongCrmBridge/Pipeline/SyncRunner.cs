@@ -128,6 +128,7 @@ public sealed class SyncRunner
             var counts = summary.For(export.Export.Type.ToWireName());
             counts.Read += export.Read;
             counts.Rejected += export.Rejected;
+            counts.Skipped += export.Skipped;
             counts.Files += export.Files.Count;
             counts.Accepted ??= 0;
             foreach (var file in export.Files)

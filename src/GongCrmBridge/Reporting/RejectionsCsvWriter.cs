@@ -32,7 +32,13 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
             Injection = CsvInjection.Escape,
         });
         _writer.WriteHeader(Header);
+        FieldIssues = new FieldIssuesCsvWriter(
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, FieldIssuesCsvWriter.FileName),
+            RelativeSource);
     }
+
+    /// <summary>Gets the report's <c>field-issues.csv</c>, written beside this file and closed with it.</summary>
+    public FieldIssuesCsvWriter FieldIssues { get; }
 
     /// <summary>Gets the file written.</summary>
     public string FilePath { get; }
@@ -66,6 +72,8 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
         {
             _writer.Flush();
         }
+
+        FieldIssues.Flush();
     }
 
     /// <summary>The <c>stage</c> column's text for <paramref name="stage"/>.</summary>
@@ -78,10 +86,18 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
     };
 
     /// <inheritdoc />
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        FieldIssues.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await FieldIssues.DisposeAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Returns <paramref name="source"/> as the report shows it: relative to the job file's folder, with '/'.</summary>
     public string RelativeSource(string source) =>

@@ -25,7 +25,8 @@ internal sealed class CsvRecordSource : IRecordSource
         _options = options;
         _separator = ParseDelimiter(spec.Delimiter);
         _encoding = SourceEncodings.Resolve(spec.Encoding);
-        _header = ReadHeader(spec, _separator, _encoding);
+        _header = HeaderNames.Disambiguate(ReadHeader(spec, _separator, _encoding), out var repeated);
+        RepeatedHeaderNames = repeated;
         _fieldIndexes = ResolveColumns(_header, columns);
         MissingColumns = [.. columns.Where((_, i) => _fieldIndexes[i] < 0)];
     }
@@ -33,6 +34,8 @@ internal sealed class CsvRecordSource : IRecordSource
     public string Path => _spec.Path;
 
     public IReadOnlyList<string> MissingColumns { get; }
+
+    public IReadOnlyList<string> RepeatedHeaderNames { get; }
 
     public static char ParseDelimiter(string delimiter) =>
         TryParseDelimiter(delimiter, out var separator)

@@ -49,7 +49,8 @@ public static class RecordSources
             return [];
         }
 
-        var header = CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding));
+        var header = HeaderNames.Disambiguate(
+            CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding)), out _);
         var indexes = CsvRecordSource.ResolveColumns(header, columns);
         return [.. columns.Where((_, i) => indexes[i] < 0)];
     }
