@@ -25,6 +25,41 @@ public sealed class InitCommandTests
         Assert.Contains(readyMadeText.TrimEnd(), result.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("salesforce/exports/User.csv", null, 6)]
+    [InlineData("salesforce/exports/Opportunity.csv", null, 24)]
+    [InlineData("salesforce-weekly/exports/Lead.csv", "latin1", 12)]
+    [InlineData("salesforce-report/exports/opportunities.csv", null, -1)]
+    [InlineData("hubspot/exports/companies.csv", null, 10)]
+    [InlineData("hubspot/exports/contacts.csv", null, 14)]
+    [InlineData("dynamics365/exports/users.csv", null, 5)]
+    [InlineData("dynamics365/exports/opportunities.csv", null, 24)]
+    [InlineData("pipedrive/exports/people.csv", null, 16)]
+    [InlineData("zoho/exports/Deals.csv", null, 24)]
+    [InlineData("odoo/exports/crm_lead.csv", null, 24)]
+    public async Task Init_ACrmsExport_PrintedMappingLoadsAndValidatesItsRows(string export, string? encoding, int expectedValid)
+    {
+        // Given the mapping init prints for a CRM's export, in a one-object job over that export
+        var csv = Repository.PathOf(["samples", .. export.Split('/')]);
+        var init = await CliRunner.RunAsync(null, "init", "--csv", csv);
+        Assert.True(init.ExitCode == 0, init.All);
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("mapping.yaml"), init.Out);
+        var type = init.Out.Split('\n').First(l => l.StartsWith("objectType: ", StringComparison.Ordinal))["objectType: ".Length..];
+        await File.WriteAllTextAsync(dir.File("job.yaml"),
+            $"integration: {{ name: Test, ownerEmail: revops@example.com }}\nobjects:\n  - type: {type}\n    source: {{ path: \"{csv}\", encoding: {encoding ?? "utf-8"} }}\n    mapping: mapping.yaml\n");
+
+        // When the job is validated
+        using var report = new TempDirectory();
+        var validate = await CliRunner.RunAsync(null, "validate", "--job", dir.File("job.yaml"), "--report", report.Path);
+
+        // Then the mapping loads, and the rows a person would accept are valid
+        Assert.True(validate.ExitCode is 0 or 3, validate.All + "\n" + init.Out);
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report.Path, "summary.json")));
+        var valid = json.RootElement.GetProperty("objectTypes").GetProperty(type).GetProperty("valid").GetInt64();
+        Assert.True(expectedValid < 0 ? valid > 0 : valid == expectedValid, $"{valid} valid\n{validate.All}");
+    }
+
     [Fact]
     public async Task Init_OdooPartnersAsContacts_TakesTheContactMappingOfTheSameSet()
     {

@@ -6,13 +6,7 @@ namespace GongCrmBridge.Tests.Mapping;
 /// <summary>Docs are tested: every mapping users start from loads and compiles.</summary>
 public sealed class MappingFilesTests
 {
-    // Sets written with the mapping engine's everyday keys (SPEC "Everyday data": nullValues, optional, where, column
-    // and format lists, value: now, ...), which load once that work (issue 12) is merged.
-    private static readonly string[] PendingEngineKeys = ["dynamics365", "hubspot", "odoo", "pipedrive", "salesforce", "zoho"];
-
-    public static TheoryData<string> MappingFiles => [.. RelativePaths().Where(path => !PendingEngineKeys.Contains(Folder(path)))];
-
-    public static TheoryData<string> PendingMappingFiles => [.. RelativePaths().Where(path => PendingEngineKeys.Contains(Folder(path)))];
+    public static TheoryData<string> MappingFiles => [.. RelativePaths()];
 
     [Theory]
     [MemberData(nameof(MappingFiles))]
@@ -23,11 +17,6 @@ public sealed class MappingFilesTests
         Assert.NotEmpty(mapping.Columns);
         Assert.EndsWith(".yaml", mapping.MappingPath, StringComparison.Ordinal);
     }
-
-    [Theory(Skip = "needs the everyday mapping keys of issue 12 (branch h12): remove this Skip when it is merged")]
-    [MemberData(nameof(PendingMappingFiles))]
-    public void Load_EveryReadyMadeSetFile_CompilesWithoutProblems(string relativePath) =>
-        Load_EveryFileInMappings_CompilesWithoutProblems(relativePath);
 
     [Fact]
     public void MappingFiles_CoverEveryFolder()
