@@ -66,7 +66,7 @@ internal static class ColumnSpecs
         }
 
         var distinct = column.Distinct.Count;
-        if (distinct is >= 2 and <= 20 && rowCount >= 4 && distinct * 2 <= column.Values.Count)
+        if (distinct is >= 2 and <= 20 && rowCount >= 4 && distinct < column.Values.Count)
         {
             return ("PICKLIST", $", values: {List(column.Distinct.Order(StringComparer.Ordinal))}");
         }
