@@ -162,10 +162,10 @@ internal sealed class EverydayKeyReader(ConfigYaml yaml, ColumnRegistry columns)
 
     /// <summary><c>onInvalid</c>: <c>reject</c> or <c>omit</c>; the default is SPEC's (reject for objectId,
     /// modifiedDate, required fields and the field Gong requires; omit for the rest).</summary>
-    public void ReadOnInvalid(SpecEntries entries, FieldSpec field)
+    public void ReadOnInvalid(SpecEntries entries, FieldSpec field, bool? mappingOmits)
     {
         var mustReject = field.Role is FieldRole.ObjectId or FieldRole.ModifiedDate;
-        field.OmitInvalid = !mustReject && !field.Required && !field.IsRequiredUnlessDeleted;
+        field.OmitInvalid = DefaultOmits(field, mappingOmits);
         if (entries.Text("onInvalid") is not { } text)
         {
             return;
@@ -185,6 +185,28 @@ internal sealed class EverydayKeyReader(ConfigYaml yaml, ColumnRegistry columns)
             default:
                 yaml.Problem(entries.Node("onInvalid"), $"{entries.Label}: onInvalid must be reject or omit, not '{text}'");
                 break;
+        }
+    }
+
+    /// <summary>Whether an invalid value of <paramref name="field"/> is left out when its spec says nothing: never for
+    /// objectId and modifiedDate; else the mapping's <c>onInvalid</c>; else SPEC's default (omit unless required), and
+    /// reject for isDeleted too: a delete flag misread and left out would send a deleted record as live.</summary>
+    public static bool DefaultOmits(FieldSpec field, bool? mappingOmits) =>
+        field.Role is not (FieldRole.ObjectId or FieldRole.ModifiedDate) &&
+        (mappingOmits ?? (field.Role != FieldRole.IsDeleted && !field.Required && !field.IsRequiredUnlessDeleted));
+
+    /// <summary>Reads the mapping-wide <c>onInvalid</c> (a default for every field): true for omit, false for reject.</summary>
+    public bool? ReadMappingOnInvalid(YamlNode node)
+    {
+        switch (yaml.Scalar(node, "onInvalid")?.Trim())
+        {
+            case "omit":
+                return true;
+            case "reject":
+                return false;
+            default:
+                yaml.Problem(node, "onInvalid must be reject or omit");
+                return null;
         }
     }
 

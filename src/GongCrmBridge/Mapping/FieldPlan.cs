@@ -333,7 +333,12 @@ internal sealed class FieldPlan
         // Most fields have no rule: they skip the call.
         else if (_rule != FieldRule.None && FieldRuleChecks.CheckText(_rule, ref value, _picklist) is { } problem)
         {
-            failure = Breaks(_rule is FieldRule.Picklist or FieldRule.DealStatus ? $"{problem} (got {ValueText.Quote(value)})" : problem);
+            failure = Breaks(_rule switch
+            {
+                FieldRule.Picklist => $"{problem} (got {ValueText.Quote(value)}; allowed: {_picklist?.Listing})",
+                FieldRule.DealStatus => $"{problem} (got {ValueText.Quote(value)})",
+                _ => problem,
+            });
             return false;
         }
 

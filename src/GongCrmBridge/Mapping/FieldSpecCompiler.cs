@@ -32,6 +32,9 @@ internal sealed class FieldSpecCompiler
     /// <summary>Gets or sets the mapping's <c>nullValues</c> (its default when the mapping sets none).</summary>
     public NullValues? MappingNulls { get; set; } = NullValues.Default;
 
+    /// <summary>Gets or sets the mapping's <c>onInvalid</c> (true: omit), or null for SPEC's per-field default.</summary>
+    public bool? MappingOmits { get; set; }
+
     /// <summary>Compiles a standard or top-level field, whose shape and rule Gong defines.</summary>
     /// <returns>The plan, or null when the spec has problems.</returns>
     public FieldPlan? Compile(YamlNode node, FieldSpec field) => Compile(node, field, custom: false, out _);
@@ -84,7 +87,7 @@ internal sealed class FieldSpecCompiler
         ReadSplit(entries, field);
         ReadMap(entries, field);
         ReadRequired(entries, field);
-        _everyday.ReadOnInvalid(entries, field);
+        _everyday.ReadOnInvalid(entries, field, MappingOmits);
         if (schemaType is { } type)
         {
             schema = _custom.CompileSchema(entries, field, type);
@@ -120,7 +123,7 @@ internal sealed class FieldSpecCompiler
         field.Column = _columns.Use(column, node);
         field.Subject = $"{label} (column '{column}')";
         field.Nulls = MappingNulls;
-        field.OmitInvalid = field.Role is not (FieldRole.ObjectId or FieldRole.ModifiedDate) && !field.IsRequiredUnlessDeleted;
+        field.OmitInvalid = EverydayKeyReader.DefaultOmits(field, MappingOmits);
         return new FieldPlan(field);
     }
 

@@ -10,7 +10,7 @@ namespace GongCrmBridge.Mapping;
 /// <remarks>One compiler per file: it collects the file's columns and plans as it goes.</remarks>
 internal sealed class MappingCompiler
 {
-    private static readonly string[] TopKeys = ["objectType", "objectId", "modifiedDate", "isDeleted", "url", "fields", "customFields", "nullValues", "where"];
+    private static readonly string[] TopKeys = ["objectType", "objectId", "modifiedDate", "isDeleted", "url", "fields", "customFields", "nullValues", "where", "onInvalid"];
 
     private readonly ConfigYaml _yaml;
     private readonly ColumnRegistry _columns;
@@ -37,6 +37,11 @@ internal sealed class MappingCompiler
         if (entries.TryGetValue("nullValues", out var nulls))
         {
             _fields.MappingNulls = new EverydayKeyReader(_yaml, _columns).ReadNullList(nulls.Value, "nullValues");
+        }
+
+        if (entries.TryGetValue("onInvalid", out var onInvalid))
+        {
+            _fields.MappingOmits = new EverydayKeyReader(_yaml, _columns).ReadMappingOnInvalid(onInvalid.Value);
         }
 
         AddTop(entries, root, "objectId", FieldRole.ObjectId, ValueKind.String, FieldRule.ObjectId, required: true);

@@ -44,7 +44,7 @@ internal static class FieldRuleChecks
             case FieldRule.Picklist:
                 if (picklist is null || !picklist.TryMatch(value.Trim(), out var declared))
                 {
-                    return $"is not one of the PICKLIST values ({picklist?.Listing})";
+                    return "is not one of the PICKLIST values";
                 }
 
                 value = declared;
