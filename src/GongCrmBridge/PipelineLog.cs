@@ -66,4 +66,8 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 141, EventName = "PollRateLimited", Level = LogLevel.Warning,
         Message = "Status polling rate-limited; waiting {Wait} before the next poll")]
     internal static partial void PollRateLimited(ILogger logger, TimeSpan wait);
+
+    [LoggerMessage(EventId = 150, EventName = "UnknownGongUsers", Level = LogLevel.Warning,
+        Message = "{Unknown} of {BusinessUsers} business users are not Gong users (unknown-gong-user)")]
+    internal static partial void UnknownGongUsers(ILogger logger, int unknown, long businessUsers);
 }

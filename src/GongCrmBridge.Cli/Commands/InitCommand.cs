@@ -64,7 +64,7 @@ internal sealed class InitCommand(CliEnvironment environment) : Command<InitSett
         {
             if (!File.Exists(csv))
             {
-                environment.Console.MarkupLineInterpolated($"[red]{csv}: no such file.[/]");
+                environment.Console.MarkupLineInterpolated($"[red]{csv} {GongCrmBridge.Configuration.MissingFile.Why(csv)}.[/]");
                 return ExitCodes.Configuration;
             }
 

@@ -40,6 +40,7 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
         {
             AllowFieldRemoval = settings.AllowFieldRemoval,
             KeepBatches = settings.KeepBatches,
+            CheckUsers = settings.CheckUsers,
             Upload = UploadOptionsFrom(settings),
         };
         var summary = await PipelineProgressDisplay.RunAsync(

@@ -156,7 +156,7 @@ public sealed class CompiledMapping
             {
                 writer.Reset(output);
                 output.Truncate(start);
-                (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, record.ObjectIdString(), failure.Stage, failure.Reason));
+                (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, record.ObjectIdString() ?? record.InvalidObjectId, failure.Stage, failure.Reason));
                 ids.Truncate(idStart);
             }
         }
@@ -215,7 +215,7 @@ public sealed class CompiledMapping
             {
                 record.Failures.Add(new Failure(RejectionStage.Validation, $"{plan.Subject} is missing or empty"));
             }
-            else if (plan.Role == FieldRole.ModifiedDate && record.ModifiedUtcTicks == 0)
+            else if (plan.Role == FieldRole.ModifiedDate && !record.HasModifiedDate)
             {
                 record.Failures.Add(new Failure(RejectionStage.Validation, $"{plan.Subject} is missing or empty"));
             }

@@ -296,15 +296,18 @@ internal sealed class FieldPlan
 
             case ValueKind.DateTime:
                 {
-                    if (!_reader.TryReadUtc(value, out var utc))
+                    if (!_reader.TryReadUtc(value, out var utc, out var outOfRange))
                     {
-                        failure = CannotRead("date-time", value);
+                        failure = outOfRange
+                            ? new Failure(RejectionStage.Mapping, $"{Subject}: the date-time falls outside the years 1 to 9999 once converted to UTC (got {ValueText.Quote(value)})")
+                            : CannotRead("date-time", value);
                         return false;
                     }
 
                     if (Role == FieldRole.ModifiedDate)
                     {
                         record.ModifiedUtcTicks = utc.Ticks;
+                        record.HasModifiedDate = true;
                     }
 
                     Span<byte> utf8 = stackalloc byte[20];
@@ -320,6 +323,7 @@ internal sealed class FieldPlan
 
     private bool TryWriteString(ReadOnlySpan<char> value, Utf8JsonWriter writer, RecordState record, out Failure failure)
     {
+        var asRead = value;
         if (_autoValues is not null)
         {
             // values: auto declares what the export holds, so every value is allowed.
@@ -333,6 +337,11 @@ internal sealed class FieldPlan
         // Most fields have no rule: they skip the call.
         else if (_rule != FieldRule.None && FieldRuleChecks.CheckText(_rule, ref value, _picklist) is { } problem)
         {
+            if (Role == FieldRole.ObjectId)
+            {
+                record.InvalidObjectId = asRead.ToString(); // the report names the record by the id it has
+            }
+
             failure = Breaks(_rule switch
             {
                 FieldRule.Picklist => $"{problem} (got {ValueText.Quote(value)}; allowed: {_picklist?.Listing})",

@@ -12,6 +12,13 @@ internal sealed class RecordState
 
     public long ModifiedUtcTicks { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether a modifiedDate was read (0001-01-01T00:00:00Z has 0 ticks).</summary>
+    public bool HasModifiedDate { get; set; }
+
+    /// <summary>Gets or sets the objectId as read when Gong's rules refuse it (too long, a space, '#'): the rejection
+    /// still names the record by it.</summary>
+    public string? InvalidObjectId { get; set; }
+
     public bool IsDeleted { get; set; }
 
     public bool RequiredUnlessDeletedWritten { get; set; }
@@ -67,6 +74,8 @@ internal sealed class RecordState
         ObjectId = default;
         HasObjectId = false;
         ModifiedUtcTicks = 0;
+        HasModifiedDate = false;
+        InvalidObjectId = null;
         IsDeleted = false;
         RequiredUnlessDeletedWritten = false;
         AccountId = default;

@@ -65,17 +65,32 @@ internal sealed class ValueReader
     public bool TryReadDate(ReadOnlySpan<char> value, out DateTime date) => TryParseDateTime(value, out date, out _);
 
     /// <summary>Reads a date-time and converts it to UTC, whole seconds (Gong takes no fraction).</summary>
-    public bool TryReadUtc(ReadOnlySpan<char> value, out DateTime utc)
+    /// <param name="value">The cell.</param>
+    /// <param name="utc">The time in UTC.</param>
+    /// <param name="outOfRange">Set when the value reads but, in UTC, falls before year 1 or after year 9999.</param>
+    public bool TryReadUtc(ReadOnlySpan<char> value, out DateTime utc, out bool outOfRange)
     {
+        outOfRange = false;
         if (!TryParseDateTime(value, out var local, out var offset))
         {
             utc = default;
             return false;
         }
 
-        utc = offset is null && _zoneCache is not null
-            ? _zoneCache.ToUtc(local)
-            : ValueParsers.ToUtc(local, offset, TimeZone);
+        try
+        {
+            utc = offset is null && _zoneCache is not null
+                ? _zoneCache.ToUtc(local)
+                : ValueParsers.ToUtc(local, offset, TimeZone);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // In UTC the time falls before year 1 or after year 9999 (9999-12-31T23:59:59-05:00): no DateTime holds it.
+            utc = default;
+            outOfRange = true;
+            return false;
+        }
+
         utc = utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
         return true;
     }

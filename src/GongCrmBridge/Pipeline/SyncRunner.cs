@@ -86,6 +86,11 @@ public sealed class SyncRunner
         UploadLedger ledger,
         CancellationToken cancellationToken)
     {
+        if (sync.CheckUsers)
+        {
+            await GongUserWarning.AddAsync(_client, built, run.BatchDirectory, summary, _logger, cancellationToken).ConfigureAwait(false);
+        }
+
         var integration = await new IntegrationResolver(_client, _logger).ResolveAsync(job.Integration, cancellationToken).ConfigureAwait(false);
         summary.IntegrationId = integration.IntegrationId;
 

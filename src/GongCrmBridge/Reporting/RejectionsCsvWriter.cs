@@ -12,6 +12,9 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
     /// <summary>The file name inside the report folder.</summary>
     public const string FileName = "rejections.csv";
 
+    /// <summary>The longest objectId written; a longer one is cut.</summary>
+    public const int MaxObjectIdLength = 100;
+
     private static readonly string[] Header = ["objectType", "source", "line", "objectId", "stage", "reason"];
 
     private readonly CsvWriter _writer;
@@ -56,7 +59,7 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
                 _writer.WriteField(rejection.ObjectType.ToWireName());
                 _writer.WriteField(RelativeSource(rejection.Source));
                 _writer.WriteField(rejection.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                _writer.WriteField(rejection.ObjectId ?? string.Empty);
+                _writer.WriteField(Cut(rejection.ObjectId));
                 _writer.WriteField(StageName(rejection.Stage));
                 _writer.WriteField(rejection.Reason);
                 _writer.EndRecord();
@@ -102,4 +105,9 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
     /// <summary>Returns <paramref name="source"/> as the report shows it: relative to the job file's folder, with '/'.</summary>
     public string RelativeSource(string source) =>
         _baseDirectory is null ? source : System.IO.Path.GetRelativePath(_baseDirectory, source).Replace('\\', '/');
+
+    /// <summary>The objectId as the export has it, cut at <see cref="MaxObjectIdLength"/> characters (SPEC: the user
+    /// needs it to find the record even when the id itself is what is wrong, e.g. far too long).</summary>
+    private static string Cut(string? objectId) =>
+        objectId is null ? string.Empty : objectId.Length <= MaxObjectIdLength ? objectId : objectId[..MaxObjectIdLength];
 }

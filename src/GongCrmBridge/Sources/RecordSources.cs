@@ -44,26 +44,40 @@ public static class RecordSources
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(columns);
+        ExportSniffer.Check(spec);
         if (spec.Format != SourceFormat.Csv)
         {
             return [];
         }
 
-        var header = HeaderNames.Disambiguate(
-            CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding)), out _);
-        var indexes = CsvRecordSource.ResolveColumns(header, columns);
+        var indexes = CsvRecordSource.ResolveColumns(ReadHeader(spec), columns);
         return [.. columns.Where((_, i) => indexes[i] < 0)];
     }
 
-    /// <summary>The header of a CSV export (without one, "1".."N"); empty for JSON Lines.</summary>
-    /// <exception cref="ArgumentException">The delimiter or encoding of <paramref name="spec"/> is not supported.</exception>
-    /// <exception cref="IOException">The export cannot be opened.</exception>
-    public static IReadOnlyList<string> ReadHeader(SourceSpec spec)
+    /// <summary>What the header of CSV export <paramref name="spec"/> looks like to the reader (encoding, delimiter,
+    /// names, a better delimiter), for the message about <paramref name="missing"/> columns; null when it cannot be read.</summary>
+    public static string? DescribeHeader(SourceSpec spec, IReadOnlyList<string> missing)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Format != SourceFormat.Csv
-            ? []
-            : CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding));
+        ArgumentNullException.ThrowIfNull(missing);
+        try
+        {
+            return spec.Format == SourceFormat.Csv ? HeaderDescription.Describe(spec, ReadHeader(spec), missing) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or Configuration.ConfigurationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The header of a CSV export as a mapping addresses it: repeated names told apart as the reader does
+    /// (Name, Name#2); without a header, "1".."N".</summary>
+    /// <exception cref="ArgumentException">The delimiter or encoding of <paramref name="spec"/> is not supported.</exception>
+    /// <exception cref="IOException">The export cannot be opened.</exception>
+    public static string[] ReadHeader(SourceSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return HeaderNames.Disambiguate(CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding)), out _);
     }
 
     /// <summary>Whether <paramref name="encoding"/> names an encoding the CSV reader supports (for the job loader).</summary>
