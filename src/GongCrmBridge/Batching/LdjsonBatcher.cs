@@ -102,6 +102,12 @@ internal sealed class LdjsonBatcher : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Gets the records left out as merged into another version of their objectId (after <see cref="CompleteAsync"/>).</summary>
+    public long Merged => _versions.Merged;
+
+    /// <summary>Gets how many of <see cref="Merged"/> had the same modifiedDate and other content: a non-unique key.</summary>
+    public long DuplicateObjectIds => _versions.DuplicateObjectIds;
+
     /// <summary>Writes the LDJSON files and their line maps, and removes the temporary files.</summary>
     /// <returns>The files in upload order (<see cref="BatchFile.Sequence"/> 0, 1, ...); empty when no record was added.</returns>
     /// <exception cref="InvalidOperationException">Called twice.</exception>
@@ -238,7 +244,10 @@ internal sealed class LdjsonBatcher : IAsyncDisposable
                 var objectId = Encoding.UTF8.GetBytes(origin.ObjectId);
                 if (later is not null && later.TryGetValue((source, origin.Line), out var version))
                 {
-                    LaterBuilder(version.Generation).Add(new SpillRecord(version.Ticks, version.Seq, origin.Line, source, objectId, json));
+                    if (version.Generation > 0)
+                    {
+                        LaterBuilder(version.Generation).Add(new SpillRecord(version.Ticks, version.Seq, origin.Line, source, objectId, json));
+                    }
                 }
                 else
                 {
@@ -274,7 +283,10 @@ internal sealed class LdjsonBatcher : IAsyncDisposable
         {
             if (later is not null && later.TryGetValue((r.Source, r.Line), out var version))
             {
-                LaterBuilder(version.Generation).Add(r);
+                if (version.Generation > 0)
+                {
+                    LaterBuilder(version.Generation).Add(r);
+                }
             }
             else
             {

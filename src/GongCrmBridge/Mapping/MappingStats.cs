@@ -22,7 +22,10 @@ internal sealed class MappingStats
         Candidate = new string?[fields];
         CandidateCount = new int[fields];
         Filled = new int[fields];
+        _votes = new int[fields];
     }
+
+    private readonly int[] _votes;
 
     /// <summary>Gets the invalid values per field (omitted or rejecting).</summary>
     public int[] Invalid { get; }
@@ -83,17 +86,25 @@ internal sealed class MappingStats
         }
     }
 
+    /// <summary>A majority vote (Boyer-Moore) picks the candidate with one comparison a value; a value filling 90%
+    /// of the field becomes the candidate within the first rows and stays, and its count is exact from then on.</summary>
     public void ObserveReference(int field, ReadOnlySpan<char> value)
     {
         Filled[field]++;
-        if (Candidate[field] is not { } candidate)
+        if (Candidate[field] is { } candidate && value.SequenceEqual(candidate))
+        {
+            CandidateCount[field]++;
+            _votes[field]++;
+        }
+        else if (_votes[field] == 0)
         {
             Candidate[field] = value.ToString();
             CandidateCount[field] = 1;
+            _votes[field] = 1;
         }
-        else if (value.SequenceEqual(candidate))
+        else
         {
-            CandidateCount[field]++;
+            _votes[field]--;
         }
     }
 }

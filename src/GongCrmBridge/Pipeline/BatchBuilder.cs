@@ -24,7 +24,8 @@ public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long 
 /// <param name="Valid">Records written into the files.</param>
 /// <param name="Rejected">Records rejected by mapping or validation.</param>
 /// <param name="Skipped">Rows the mapping's <c>where</c> left out.</param>
-internal sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected, long Skipped = 0);
+/// <param name="Merged">Records folded into another version of their objectId.</param>
+internal sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected, long Skipped = 0, long Merged = 0);
 
 /// <summary>Everything the pipeline built for a job.</summary>
 /// <param name="Exports">One entry per export, in dependency order.</param>
@@ -122,10 +123,12 @@ internal sealed class BatchBuilder
             }
 
             var files = await batcher.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            valid -= batcher.Merged;
+            observations.NoteMerged(batcher.Merged, batcher.DuplicateObjectIds);
             rejections.Flush();
             progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true));
             PipelineLog.ExportBuilt(_logger, type.ToWireName(), read, valid, rejected, files.Count);
-            return new BuiltExport(export, files, read, valid, rejected, observations.Skipped);
+            return new BuiltExport(export, files, read, valid, rejected, observations.Skipped, batcher.Merged);
         }
 
         async ValueTask ConsumeAsync(MappedChunk chunk, CancellationToken token)

@@ -61,6 +61,7 @@ public sealed class DryRunner
             counts.Valid += export.Valid;
             counts.Rejected += export.Rejected;
             counts.Skipped += export.Skipped;
+            counts.Merged += export.Merged;
             counts.Files += export.Files.Count;
         }
 

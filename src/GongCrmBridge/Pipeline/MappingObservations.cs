@@ -105,6 +105,20 @@ internal sealed class MappingObservations(CompiledMapping mapping)
         }
     }
 
+    /// <summary>Notes the records merged by the batcher and how many of them were a non-unique key.</summary>
+    public void NoteMerged(long merged, long duplicates)
+    {
+        if (duplicates > 0)
+        {
+            _headerWarnings.Add(Warning(
+                "duplicate-object-id",
+                mapping.ObjectType.ToWireName(),
+                "objectId",
+                duplicates,
+                $"{duplicates} {mapping.ObjectType.ToWireName()} record(s) repeat an objectId with the same modifiedDate and other content: the key is not unique; the later line was kept, the earlier counted as merged ({merged} merged in all)"));
+        }
+    }
+
     /// <summary>Notes the export's repeated header names (<c>duplicate-header</c>).</summary>
     public void NoteHeader(Sources.IRecordSource source) =>
         _headerWarnings.AddRange(source.RepeatedHeaderNames.Select(name => Warning(

@@ -134,6 +134,7 @@ public sealed class SyncRunner
             counts.Read += export.Read;
             counts.Rejected += export.Rejected;
             counts.Skipped += export.Skipped;
+            counts.Merged += export.Merged;
             counts.Files += export.Files.Count;
             counts.Accepted ??= 0;
             foreach (var file in export.Files)

@@ -13,7 +13,11 @@ namespace GongCrmBridge.Batching.Versions;
 internal sealed class LaterVersionFinder : IDisposable
 {
     /// <summary>The size of a record's entry in the keys file (<see cref="WriteKey"/>).</summary>
-    private const int KeySize = 28;
+    private const int KeySize = 36;
+
+    private static readonly byte[] ModifiedDateKey = "\"modifiedDate\":\""u8.ToArray();
+
+    private readonly System.IO.Hashing.XxHash3 _content = new();
 
     private readonly string _keysPath;
     /// <summary>The keys, written on the caller's thread: 28 bytes a record (28 MB per million records) cost it under 1% of
@@ -47,15 +51,23 @@ internal sealed class LaterVersionFinder : IDisposable
         {
             var hash = ObjectIdHash.Of(chunk.IdUtf8(records[i].ObjectId));
             _hashes[i] = hash;
-            WriteKey(_keyBlock.AsSpan(i * KeySize, KeySize), hash, records[i].ModifiedUtcTicks, source, records[i].Line);
+            WriteKey(_keyBlock.AsSpan(i * KeySize, KeySize), hash, records[i].ModifiedUtcTicks, source, records[i].Line, ContentHash(chunk.Json.Span.Slice(records[i].JsonOffset, records[i].JsonLength)));
         }
 
         _keys.Write(_keyBlock.AsSpan(0, records.Length * KeySize));
         _filter.AddAll(_hashes.AsSpan(0, records.Length));
     }
 
+    /// <summary>Gets the records <see cref="Find"/> folded into another version of their objectId (SPEC.md: identical
+    /// apart from modifiedDate, or an earlier line with the same modifiedDate).</summary>
+    public long Merged { get; private set; }
+
+    /// <summary>Gets the records <see cref="Find"/> folded because their objectId repeats with the same modifiedDate and
+    /// different content: a key that is not unique.</summary>
+    public long DuplicateObjectIds { get; private set; }
+
     /// <summary>For every record that is a later version of an objectId, keyed by its origin (source index, line): its
-    /// generation (1 = second oldest, ...) and sort key.</summary>
+    /// generation (1 = second oldest, ...) and sort key; generation 0 for a record merged into another (left out).</summary>
     /// <returns><see langword="null"/> when no objectId occurs twice.</returns>
     public Dictionary<(int Source, long Line), LaterVersion>? Find()
     {
@@ -67,7 +79,7 @@ internal sealed class LaterVersionFinder : IDisposable
         // Exact pass over the candidates only: read the key of every record back, keep those whose hash is a candidate.
         _keys.Flush();
         using var keys = new FileStream(_keysPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-        var suspects = new List<(ulong Hash, long Ticks, long Seq, int Source, long Line)>();
+        var suspects = new List<(ulong Hash, long Ticks, long Seq, int Source, long Line, ulong Content)>();
         var buffer = new byte[KeySize * 4096];
         long seq = 0;
         int read;
@@ -84,7 +96,8 @@ internal sealed class LaterVersionFinder : IDisposable
                         BinaryPrimitives.ReadInt64LittleEndian(key[8..]),
                         seq,
                         BinaryPrimitives.ReadInt32LittleEndian(key[16..]),
-                        BinaryPrimitives.ReadInt64LittleEndian(key[20..])));
+                        BinaryPrimitives.ReadInt64LittleEndian(key[20..]),
+                        BinaryPrimitives.ReadUInt64LittleEndian(key[28..])));
                 }
             }
         }
@@ -92,17 +105,64 @@ internal sealed class LaterVersionFinder : IDisposable
         suspects.Sort(); // by hash, then (ticks, arrival): each objectId's versions oldest first
         var later = new Dictionary<(int Source, long Line), LaterVersion>();
         var generation = 0;
+        var kept = 0; // the index of the objectId's newest version kept so far
         for (var i = 1; i < suspects.Count; i++)
         {
-            generation = suspects[i].Hash == suspects[i - 1].Hash ? generation + 1 : 0;
-            if (generation > 0)
+            var (hash, ticks, suspectSeq, source, line, content) = suspects[i];
+            if (hash != suspects[i - 1].Hash)
             {
-                var (_, ticks, suspectSeq, source, line) = suspects[i];
+                (generation, kept) = (0, i);
+                continue;
+            }
+
+            var previous = suspects[kept];
+            if (content == previous.Content || ticks == previous.Ticks)
+            {
+                // The same record again (only modifiedDate moved), or a non-unique key: the newer (later) line takes the
+                // earlier one's place, which is left out.
+                Merged++;
+                DuplicateObjectIds += content == previous.Content ? 0 : 1;
+                later[(previous.Source, previous.Line)] = new LaterVersion(0, previous.Ticks, previous.Seq);
+                if (generation == 0)
+                {
+                    later.Remove((source, line));
+                }
+                else
+                {
+                    later[(source, line)] = new LaterVersion(generation, ticks, suspectSeq);
+                }
+            }
+            else
+            {
+                generation++;
                 later[(source, line)] = new LaterVersion(generation, ticks, suspectSeq);
             }
+
+            kept = i;
         }
 
         return later.Count == 0 ? null : later;
+    }
+
+    /// <summary>The hash of a record's JSON without its modifiedDate value (always the second key, see
+    /// <see cref="CompiledMapping"/>), so versions that differ only there compare equal.</summary>
+    private ulong ContentHash(ReadOnlySpan<byte> json)
+    {
+        _content.Reset();
+        var at = json.IndexOf(ModifiedDateKey);
+        if (at < 0)
+        {
+            _content.Append(json);
+        }
+        else
+        {
+            var valueStart = at + ModifiedDateKey.Length;
+            var valueEnd = json[valueStart..].IndexOf((byte)'"');
+            _content.Append(json[..valueStart]);
+            _content.Append(valueEnd < 0 ? [] : json[(valueStart + valueEnd)..]);
+        }
+
+        return _content.GetCurrentHashAsUInt64();
     }
 
     /// <summary>Closes and deletes the keys file.</summary>
@@ -115,9 +175,11 @@ internal sealed class LaterVersionFinder : IDisposable
         }
     }
 
-    /// <summary>A record's key in the keys file: objectId hash, modifiedDate ticks, source index, source line.</summary>
-    private static void WriteKey(Span<byte> key, ulong hash, long ticks, int source, long line)
+    /// <summary>A record's key in the keys file: objectId hash, modifiedDate ticks, source index, source line, content
+    /// hash.</summary>
+    private static void WriteKey(Span<byte> key, ulong hash, long ticks, int source, long line, ulong content)
     {
+        BinaryPrimitives.WriteUInt64LittleEndian(key[28..], content);
         BinaryPrimitives.WriteUInt64LittleEndian(key, hash);
         BinaryPrimitives.WriteInt64LittleEndian(key[8..], ticks);
         BinaryPrimitives.WriteInt32LittleEndian(key[16..], source);

@@ -29,15 +29,17 @@ public sealed class LaterVersionFinderTests : IDisposable
         // When the later versions are looked for
         var later = finder.Find();
 
-        // Then the oldest (minute 10, first to arrive) stays; b.csv line 7 is the second version, a.csv line 2 the third
+        // Then the two of minute 10 are one version (SPEC: the later line wins, the earlier is merged, generation 0);
+        // a.csv line 2 is the second version
         Assert.NotNull(later);
         Assert.Equal(
             new Dictionary<(int Source, long Line), LaterVersion>
             {
-                [(1, 7)] = new(Generation: 1, Epoch.AddMinutes(10).Ticks, Seq: 3),
-                [(0, 2)] = new(Generation: 2, Epoch.AddMinutes(30).Ticks, Seq: 0),
+                [(0, 4)] = new(Generation: 0, Epoch.AddMinutes(10).Ticks, Seq: 2),
+                [(0, 2)] = new(Generation: 1, Epoch.AddMinutes(30).Ticks, Seq: 0),
             },
             later);
+        Assert.Equal(1, finder.Merged);
     }
 
     [Fact]

@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text;
+using GongCrmBridge.Jobs;
+using GongCrmBridge.Pipeline;
+using GongCrmBridge.Reporting;
+using GongCrmBridge.Sources;
+using GongCrmBridge.Tests.Mapping;
+using GongCrmBridge.Tests.Support;
+
+namespace GongCrmBridge.Tests.Pipeline;
+
+/// <summary>Issue 12's problems, one export each, laid out as the CRMs write them (own data): the dry run's warnings,
+/// buckets and reasons, and read = valid + rejected + unchanged + skipped + merged.</summary>
+public sealed class RealExportWarningsTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private async Task<RunSummary> DryRunAsync(string type, string mapping, string export)
+    {
+        _dir.Write("mapping.yaml", mapping);
+        _dir.Write("export.csv", export);
+        _dir.Write("job.yaml", $$"""
+            integration: { name: Test CRM, ownerEmail: revops@test.example }
+            objects:
+              - type: {{type}}
+                source: { path: export.csv }
+                mapping: mapping.yaml
+            """);
+        var job = JobLoader.Load(Path.Combine(_dir.Root, "job.yaml"), RecordSources.FindMissingColumns);
+        var summary = await new DryRunner().RunAsync(job, new RunOptions { ReportDirectory = Path.Combine(_dir.Root, "report"), RunId = "r", Parallelism = 2 });
+        Assert.All(summary.ObjectTypes.Values, counts => Assert.True(counts.Balances));
+        return summary;
+    }
+
+    [Fact]
+    public async Task DynamicsWonLost_CaughtByTheCatchAll_IsWarned()
+    {
+        // Dynamics 365 opportunity export: statecode text Open / Won / Lost, the map expects Salesforce's spelling.
+        var rows = new StringBuilder("(Do Not Modify) Opportunity,Topic,Status,Est. Close Date,Modified On,Account\n");
+        for (var i = 0; i < 20; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"a1b2c3d4-0000-0000-0000-{i:D12},Deal {i},{(i % 2 == 0 ? "Won" : "Lost")},3/{i % 28 + 1}/2024,3/1/2024 9:15 AM,ACC-{i}\n");
+        }
+
+        var summary = await DryRunAsync("DEAL", """
+            objectType: DEAL
+            objectId: "(Do Not Modify) Opportunity"
+            modifiedDate: { column: Modified On, format: "M/d/yyyy h:mm tt" }
+            fields:
+              name: Topic
+              accountId: Account
+              status: { column: Status, map: { "Closed Won": WON, "Closed Lost": LOST, "*": OPEN } }
+              closeDate: { column: Est. Close Date, format: "M/d/yyyy" }
+            """, rows.ToString());
+
+        var warning = Assert.Single(summary.Warnings, w => w.Code == "catch-all-dominant");
+        Assert.Equal(("DEAL", "status", 20L), (warning.ObjectType, warning.Field, warning.Count));
+        Assert.Contains("20 of 20 (100%)", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(20L, summary.ObjectTypes["DEAL"].Valid);
+    }
+
+    [Fact]
+    public async Task HubSpotNullPhones_AndSalesforcePlaceholders_AreEmpty()
+    {
+        // HubSpot contact export writes missing values as the text null; Salesforce data export writes an empty lookup
+        // as 000000000000000AAA.
+        var rows = new StringBuilder("Id,LastModifiedDate,Phone,AccountId,Email\n");
+        for (var i = 0; i < 12; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"003A{i:D14},2024-03-01T10:00:00.000Z,{(i < 9 ? "null" : "+1 555 0100")},{(i < 11 ? "000000000000000AAA" : "001A00000000000001")},c{i}@x.example\n");
+        }
+
+        var summary = await DryRunAsync("CONTACT", """
+            objectType: CONTACT
+            objectId: Id
+            modifiedDate: LastModifiedDate
+            fields:
+              phoneNumber: Phone
+              accountId: AccountId
+              emailAddress: Email
+            """, rows.ToString());
+
+        Assert.Equal((12L, 12L), (summary.ObjectTypes["CONTACT"].Read, summary.ObjectTypes["CONTACT"].Valid));
+        var batch = string.Join("\n", Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.DoesNotContain("000000000000000AAA", batch, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"null\"", batch, StringComparison.Ordinal);
+        Assert.DoesNotContain(summary.Warnings, w => w.Code == "placeholder-value");
+    }
+
+    [Fact]
+    public async Task PlaceholderThatIsNotANullWord_IsWarned()
+    {
+        var rows = new StringBuilder("Id,Modified,OwnerId,Name\n");
+        for (var i = 0; i < 20; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"D-{i},2024-03-01,{(i == 0 ? "U-7" : "UNASSIGNED")},Deal {i}\n");
+        }
+
+        var summary = await DryRunAsync("DEAL", "objectType: DEAL\nobjectId: Id\nmodifiedDate: Modified\nfields:\n  name: Name\n  ownerId: OwnerId\n", rows.ToString());
+
+        var warning = Assert.Single(summary.Warnings, w => w.Code == "placeholder-value");
+        // The count is exact from the row the vote settles on the value (the second UNASSIGNED here).
+        Assert.Equal(("ownerId", 18L), (warning.Field, warning.Count));
+        Assert.Contains("'UNASSIGNED'", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(20L, Assert.Single(summary.Warnings, w => w.Code == "deal-without-account").Count);
+        Assert.Equal(20L, Assert.Single(summary.Warnings, w => w.Code == "deal-without-close-date").Count);
+    }
+
+    [Fact]
+    public async Task DateColumnInAnotherLayout_IsOneMappingProblemWithASuggestedFormat()
+    {
+        // Salesforce report export: "3/14/24 9:05 AM" where the mapping expects ISO-8601.
+        var summary = await DryRunAsync(
+            "ACCOUNT",
+            "objectType: ACCOUNT\nobjectId: Id\nmodifiedDate: Modified\nfields:\n  name: Name\n",
+            "Id,Modified,Name\n001A,3/14/24 9:05 AM,Acme\n001B,12/1/23 11:40 PM,Globex\n");
+
+        var warning = Assert.Single(summary.Warnings, w => w.Code == "same-failure");
+        Assert.Equal(("modifiedDate", 2L), (warning.Field, warning.Count));
+        Assert.Contains("format: \"M/d/yy h:mm tt\"", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(2L, summary.ObjectTypes["ACCOUNT"].Rejected);
+    }
+
+    [Fact]
+    public async Task RepeatedHeader_SecondColumnIsNameHash2()
+    {
+        // Odoo CRM export: two "Email" columns (the lead's and its partner's).
+        var summary = await DryRunAsync(
+            "LEAD",
+            "objectType: LEAD\nobjectId: { column: ID, transform: [{ replace: [\".\", \"_\"] }] }\nmodifiedDate: Last Updated on\nfields:\n  emailAddress: { column: [Email, Email#2] }\n",
+            "ID,Email,Last Updated on,Email\n__export__.crm_lead_1,,2024-03-01 10:00:00,partner@x.example\n");
+
+        Assert.Equal(1L, summary.ObjectTypes["LEAD"].Valid);
+        var warning = Assert.Single(summary.Warnings, w => w.Code == "duplicate-header");
+        Assert.Equal("Email", warning.Field);
+        var batch = string.Join("\n", Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.Contains("partner@x.example", batch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Where_SkippedRowsBalanceTheSummary_AndPicklistOutsideTheListIsOmitted()
+    {
+        var summary = await DryRunAsync("LEAD", """
+            objectType: LEAD
+            objectId: Id
+            modifiedDate: LastModifiedDate
+            where: { column: IsConverted, notIn: ["true", "1"] }
+            customFields:
+              product: { column: Product, type: PICKLIST, values: [GTX, GTX Pro] }
+            """,
+            "Id,LastModifiedDate,IsConverted,Product\nL1,2024-03-01,false,GTX\nL2,2024-03-01,true,GTX\nL3,2024-03-01,false,GTXPro\n");
+
+        var lead = summary.ObjectTypes["LEAD"];
+        Assert.Equal((3L, 2L, 0L, 1L), (lead.Read, lead.Valid, lead.Rejected, lead.Skipped));
+        var issues = await File.ReadAllLinesAsync(Path.Combine(_dir.Root, "report", FieldIssuesCsvWriter.FileName));
+        Assert.Equal("LEAD,export.csv,4,L3,product,\"custom field 'product' (column 'Product') is not one of the PICKLIST values (got 'GTXPro'; allowed: GTX, GTX Pro)\"", Assert.Single(issues[1..]));
+    }
+
+    [Fact]
+    public async Task OptionalColumnMissingFromTheExport_IsNotAConfigurationError()
+    {
+        var summary = await DryRunAsync(
+            "LEAD",
+            "objectType: LEAD\nobjectId: Id\nmodifiedDate: M\nfields:\n  convertedToDealId: { column: ConvertedOpportunityId, optional: true }\n",
+            "Id,M\nL1,2024-03-01\n");
+
+        Assert.Equal(1L, summary.ObjectTypes["LEAD"].Valid);
+    }
+
+    [Fact]
+    public async Task StagesDerivedFromDeals_BecomeOneFileWithOneRecordPerStage()
+    {
+        // The usual case: no stage table, so the STAGE mapping reads the deal export; every deal repeats its stage.
+        var rows = new StringBuilder("Id,StageName,LastModifiedDate\n");
+        string[] stages = ["Prospecting", "Qualification", "Negotiation/Review", "Closed Won"];
+        for (var i = 0; i < 400; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"006A{i:D14},{stages[i % 4]},2024-03-{i % 28 + 1:D2}T10:00:00Z\n");
+        }
+
+        var summary = await DryRunAsync("STAGE", """
+            objectType: STAGE
+            objectId: { column: StageName, transform: [slug] }
+            modifiedDate: LastModifiedDate
+            fields:
+              name: StageName
+            """, rows.ToString());
+
+        var stage = summary.ObjectTypes["STAGE"];
+        Assert.Equal((400L, 4L, 396L, 1), (stage.Read, stage.Valid, stage.Merged, stage.Files));
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories));
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.Contains("\"objectId\":\"closed-won\",\"modifiedDate\":\"2024-03-28T10:00:00Z\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(summary.Warnings, w => w.Code == "duplicate-object-id");
+    }
+
+    [Fact]
+    public async Task NonUniqueKey_LaterLineWins_AndIsWarned()
+    {
+        // A composite key that is not unique: two different deals share it and their modification time.
+        var summary = await DryRunAsync(
+            "DEAL",
+            "objectType: DEAL\nobjectId: { template: \"{Account}-{Year}\" }\nmodifiedDate: M\nfields:\n  name: Name\n  accountId: Account\n  closeDate: Close\n",
+            "Account,Year,M,Name,Close\nA1,2024,2024-03-01T00:00:00Z,Renewal,2024-06-30\nA1,2024,2024-03-01T00:00:00Z,Upsell,2024-06-30\nA2,2024,2024-03-01T00:00:00Z,New,2024-06-30\n");
+
+        var deal = summary.ObjectTypes["DEAL"];
+        Assert.Equal((3L, 2L, 1L), (deal.Read, deal.Valid, deal.Merged));
+        Assert.Equal(1L, Assert.Single(summary.Warnings, w => w.Code == "duplicate-object-id").Count);
+        var batch = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories)));
+        Assert.Contains("Upsell", batch, StringComparison.Ordinal);
+        Assert.DoesNotContain("Renewal", batch, StringComparison.Ordinal);
+    }
+}
