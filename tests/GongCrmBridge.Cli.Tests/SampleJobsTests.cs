@@ -84,7 +84,7 @@ public sealed class SampleJobsTests
         Assert.Equal(0, summary.ApiCalls);
     }
 
-    [Theory(Skip = "SPEC: records identical apart from modifiedDate collapse (merged); issue 12 item 3, not in h12 yet")]
+    [Theory]
     [InlineData("salesforce-weekly", "24/7/0/0/17")]
     [InlineData("hubspot", "24/7/0/0/17")]
     [InlineData("dynamics365", "24/4/0/0/20")]
