@@ -67,7 +67,7 @@ internal static class GongBridgeApp
                 branch.AddCommand<StateShowCommand>("show").WithDescription("Show the last runs, unfinished uploads, tracked objects and today's Gong calls.");
             });
             ApiCommands.Register(config); // the Gong API's commands, one table: Api/ApiCatalogue.cs
-            config.AddCommand<InitCommand>("init").WithDescription("Print a mapping skeleton made from a CSV header.");
+            config.AddCommand<InitCommand>("init").WithDescription("Propose a mapping from a CSV export (its header and first rows), or write a whole job with --job.");
             config.AddBranch("samples", branch =>
             {
                 branch.SetDescription("Example data.");

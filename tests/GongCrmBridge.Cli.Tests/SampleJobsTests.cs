@@ -6,11 +6,25 @@ namespace GongCrmBridge.Cli.Tests;
 /// <summary>Every sample job runs, and the Acme sample's deliberate problems come out exactly as its README says.</summary>
 public sealed class SampleJobsTests
 {
+    private static readonly string[] CrmTypes = ["BUSINESS_USER", "STAGE", "ACCOUNT", "CONTACT", "DEAL", "LEAD"];
+
     public static TheoryData<string, int> SampleJobs => new()
     {
         { "acme", 3 },
-        { "salesforce", 0 },
-        { "hubspot", 0 },
+        { "salesforce-report", 0 },
+    };
+
+    // The ready-made sets' jobs: the exit code and (read, valid, rejected, skipped, merged) per type; STAGE, where it is
+    // derived from the deals, is checked by Validate_StagesDerivedFromDeals_CollapseIntoOnePerStage.
+    public static TheoryData<string, int, string> ReadyMadeJobs => new()
+    {
+        { "salesforce", 0, "BUSINESS_USER=8/6/0/2/0 STAGE=8/8/0/0/0 ACCOUNT=10/10/0/0/0 CONTACT=16/16/0/0/0 DEAL=24/24/0/0/0 LEAD=12/12/0/0/0" },
+        { "salesforce-weekly", 0, "BUSINESS_USER=8/6/0/2/0 ACCOUNT=10/10/0/0/0 CONTACT=16/16/0/0/0 DEAL=24/24/0/0/0 LEAD=12/12/0/0/0" },
+        { "hubspot", 3, "BUSINESS_USER=5/5/0/0/0 ACCOUNT=10/10/0/0/0 CONTACT=16/14/2/0/0 DEAL=24/24/0/0/0" },
+        { "dynamics365", 0, "BUSINESS_USER=8/5/0/3/0 ACCOUNT=10/10/0/0/0 CONTACT=16/16/0/0/0 DEAL=24/24/0/0/0 LEAD=12/12/0/0/0" },
+        { "pipedrive", 0, "BUSINESS_USER=5/5/0/0/0 ACCOUNT=10/10/0/0/0 CONTACT=16/16/0/0/0 DEAL=24/24/0/0/0 LEAD=12/12/0/0/0" },
+        { "zoho", 0, "BUSINESS_USER=5/5/0/0/0 ACCOUNT=10/10/0/0/0 CONTACT=16/16/0/0/0 DEAL=24/24/0/0/0 LEAD=12/12/0/0/0" },
+        { "odoo", 0, "BUSINESS_USER=7/6/0/1/0 ACCOUNT=26/10/0/16/0 CONTACT=26/16/0/10/0 DEAL=36/24/0/12/0 LEAD=36/12/0/24/0" },
     };
 
     [Fact]
@@ -20,7 +34,37 @@ public sealed class SampleJobsTests
             .Select(path => Path.GetFileName(Path.GetDirectoryName(path))!)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(onDisk, SampleJobs.Select(row => (string)row[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(onDisk, SampleJobs.Concat(ReadyMadeJobs).Select(row => (string)row[0]).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadyMadeJobs))]
+    public async Task Validate_ReadyMadeSetJob_CountsEveryRecordAsExpectedWithoutConfigurationError(string sample, int expectedExitCode, string expected)
+    {
+        using var report = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(null, "sync", "--dry-run", "--keep-batches", "--job", Repository.PathOf("samples", sample, "job.yaml"), "--report", report.Path);
+
+        Assert.True(result.ExitCode == expectedExitCode, result.All);
+        Assert.DoesNotContain("configuration problem", result.All, StringComparison.Ordinal);
+
+        // Every test export holds 3 won and 3 lost deals of 24, each CRM saying so its own way.
+        var deals = Directory.GetFiles(Path.Combine(report.Path, "batches"), "*deal*", SearchOption.AllDirectories).SelectMany(File.ReadLines).ToList();
+        Assert.Equal(
+            (3, 3, 18),
+            (deals.Count(l => l.Contains("\"status\":\"WON\"", StringComparison.Ordinal)), deals.Count(l => l.Contains("\"status\":\"LOST\"", StringComparison.Ordinal)), deals.Count(l => l.Contains("\"status\":\"OPEN\"", StringComparison.Ordinal))));
+
+        // Read from the JSON itself: skipped and merged are buckets the engine work adds to the summary.
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report.Path, "summary.json")));
+        var types = json.RootElement.GetProperty("objectTypes");
+        var derivesStages = !File.Exists(Repository.PathOf("samples", sample, "exports", "OpportunityStage.csv"));
+        var actual = string.Join(' ', CrmTypes.Where(t => types.TryGetProperty(t, out _) && !(t == "STAGE" && derivesStages)).Select(type =>
+        {
+            var counts = types.GetProperty(type);
+            long Count(string bucket) => counts.TryGetProperty(bucket, out var n) && n.ValueKind == System.Text.Json.JsonValueKind.Number ? n.GetInt64() : 0;
+            return $"{type}={Count("read")}/{Count("valid")}/{Count("rejected")}/{Count("skipped")}/{Count("merged")}";
+        }));
+        Assert.Equal(expected, actual);
     }
 
     [Theory]
@@ -38,6 +82,24 @@ public sealed class SampleJobsTests
         Assert.All(summary.ObjectTypes.Values, counts => Assert.True(counts.Balances));
         Assert.All(summary.ObjectTypes.Values, counts => Assert.True(counts.Read > 0));
         Assert.Equal(0, summary.ApiCalls);
+    }
+
+    [Theory]
+    [InlineData("salesforce-weekly", "24/7/0/0/17")]
+    [InlineData("hubspot", "24/7/0/0/17")]
+    [InlineData("dynamics365", "24/4/0/0/20")]
+    [InlineData("pipedrive", "24/5/0/0/19")]
+    [InlineData("zoho", "24/8/0/0/16")]
+    [InlineData("odoo", "36/4/0/12/20")]
+    public async Task Validate_StagesDerivedFromDeals_CollapseIntoOnePerStage(string sample, string expected)
+    {
+        using var report = new TempDirectory();
+
+        await CliRunner.RunAsync(null, "validate", "--job", Repository.PathOf("samples", sample, "job.yaml"), "--report", report.Path);
+
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report.Path, "summary.json")));
+        var stage = json.RootElement.GetProperty("objectTypes").GetProperty("STAGE");
+        Assert.Equal(expected, string.Join('/', new[] { "read", "valid", "rejected", "skipped", "merged" }.Select(b => stage.TryGetProperty(b, out var n) ? n.GetInt64() : 0)));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using GongCrmBridge.Configuration;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Mapping;
+using GongCrmBridge.Onboarding;
 using GongCrmBridge.Sources;
 using GongCrmBridge.Validation;
 using YamlDotNet.RepresentationModel;
@@ -256,6 +257,11 @@ public static class JobLoader
         if (missing.Count > 0)
         {
             problems.Add(MissingColumnsProblem(mapping, source, missing));
+        }
+
+        if (MismatchHint.For(source, mapping.Columns.Count, missing.Count, type.Value) is { } hint)
+        {
+            yaml.Problem(sourceNode, hint);
         }
 
         return missing.Count == 0 ? new JobObject(type.Value, source, mappingPath, mapping) : null;

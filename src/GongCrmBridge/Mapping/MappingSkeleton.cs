@@ -1,31 +1,32 @@
 using System.Text;
 using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Onboarding;
 using GongCrmBridge.Validation;
+using static GongCrmBridge.Onboarding.YamlScalars;
 
 namespace GongCrmBridge.Mapping;
 
-/// <summary>Writes a starting mapping file from an export's header (<c>gongbridge init --type T --csv FILE</c>).</summary>
+/// <summary>Writes a starting mapping from an export's header and first rows (<c>gongbridge init</c>): obvious
+/// columns mapped, dates with the layouts the values use, numbers with their culture, a status map from the values'
+/// won/lost words, and every other column as a commented custom-field line. What it writes loads as written, and
+/// each commented line loads once uncommented (<c>fields:</c> and <c>customFields:</c> are always keys).</summary>
 public static class MappingSkeleton
 {
-    // Plain scalars YAML would read as a boolean or null (any case).
-    private static readonly HashSet<string> YamlKeywords =
-        new(["true", "false", "yes", "no", "null", "on", "off", "y", "n"], StringComparer.OrdinalIgnoreCase);
-
     private static readonly Dictionary<string, string[]> StandardGuesses = new(StringComparer.Ordinal)
     {
-        ["emailAddress"] = ["email", "emailaddress", "mail", "workemail", "primaryemail"],
-        ["firstName"] = ["firstname", "first", "givenname"],
-        ["lastName"] = ["lastname", "last", "surname", "familyname"],
-        ["title"] = ["title", "jobtitle"],
-        ["phoneNumber"] = ["phone", "phonenumber", "telephone", "workphone"],
-        ["accountId"] = ["accountid", "companyid", "account"],
-        ["ownerId"] = ["ownerid", "owner", "userid", "dealowner", "opportunityowner"],
-        ["closeDate"] = ["closedate", "expectedclosedate", "closedat"],
-        ["createdDate"] = ["createddate", "createdat", "created", "createdon", "createdate"],
-        ["amount"] = ["amount", "dealamount", "value"],
-        ["stage"] = ["stage", "stagename", "dealstage"],
+        ["emailAddress"] = ["email", "emailaddress", "mail", "workemail", "primaryemail", "personemail", "emailfrom"],
+        ["firstName"] = ["firstname", "first", "givenname", "personfirstname"],
+        ["lastName"] = ["lastname", "last", "surname", "familyname", "personlastname"],
+        ["title"] = ["title", "jobtitle", "designation"],
+        ["phoneNumber"] = ["phone", "phonenumber", "telephone", "workphone", "businessphone", "personphone"],
+        ["accountId"] = ["accountid", "companyid", "recordidcompany", "accountnameid", "partneridid", "account"],
+        ["ownerId"] = ["ownerid", "owner", "userid", "dealowner", "opportunityowner", "dealownerid", "useridid"],
+        ["closeDate"] = ["closedate", "expectedclosedate", "closedat", "closingdate", "estclosedate", "dealexpectedclosedate", "datedeadline"],
+        ["createdDate"] = ["createddate", "createdat", "created", "createdon", "createdate", "createdtime", "dealdealcreated"],
+        ["amount"] = ["amount", "dealamount", "value", "dealvalue", "estrevenue", "expectedrevenue"],
+        ["stage"] = ["stage", "stagename", "dealstage", "pipelinephase"],
         ["status"] = ["status", "dealstatus"],
-        ["domains"] = ["website", "domain", "domains", "companydomain", "web"],
+        ["domains"] = ["website", "domain", "domains", "companydomain", "companydomainname", "web"],
         ["isActive"] = ["isactive", "active"],
         ["sortOrder"] = ["sortorder", "order", "position", "displayorder"],
         ["convertedToDealId"] = ["converteddealid", "convertedopportunityid", "convertedtodealid"],
@@ -34,190 +35,139 @@ public static class MappingSkeleton
     };
 
     private static readonly string[] ModifiedGuesses =
-        ["lastmodifieddate", "lastmodified", "modifieddate", "modified", "updatedat", "lastupdated", "updated", "systemmodstamp", "lastmodifiedat", "modifiedat", "modifiedon", "lastmodifiedon"];
+        ["lastmodifieddate", "lastmodified", "modifieddate", "modified", "updatedat", "lastupdated", "updated", "systemmodstamp",
+         "lastmodifiedat", "modifiedat", "modifiedon", "lastmodifiedon", "donotmodifymodifiedon", "modifiedtime", "writedate", "updatetime"];
 
-    private static readonly string[] DeletedGuesses = ["isdeleted", "deleted"];
+    /// <summary>A mapping from the header alone (no rows to learn layouts from).</summary>
+    public static string Create(CrmObjectType type, IReadOnlyList<string> header, string sourceFileName) =>
+        Create(type, new ExportSample(header, []), sourceFileName);
 
-    /// <summary>Returns the text of a mapping file for <paramref name="type"/> that reads an export with
-    /// <paramref name="header"/>: obvious columns mapped, the others listed as commented-out custom-field candidates.</summary>
+    /// <summary>Returns the text of a mapping file for <paramref name="type"/> that reads the export sampled in
+    /// <paramref name="sample"/>.</summary>
     /// <param name="type">The object type.</param>
-    /// <param name="header">The export's column names.</param>
+    /// <param name="sample">The export's header and first rows.</param>
     /// <param name="sourceFileName">The export's file name, quoted in the comment at the top.</param>
-    public static string Create(CrmObjectType type, IReadOnlyList<string> header, string sourceFileName)
+    public static string Create(CrmObjectType type, ExportSample sample, string sourceFileName)
     {
-        ArgumentNullException.ThrowIfNull(header);
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        var normalized = header.Select(h => (Column: h, Key: Normalize(h))).ToList();
-
-        string? Pick(IEnumerable<string> candidates)
-        {
-            foreach (var candidate in candidates)
-            {
-                foreach (var (column, key) in normalized)
-                {
-                    if (key == candidate && !used.Contains(column))
-                    {
-                        used.Add(column);
-                        return column;
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        var typeWords = type switch
-        {
-            CrmObjectType.BusinessUser => new[] { "user", "businessuser", "owner" },
-            CrmObjectType.Stage => ["stage", "dealstage"],
-            CrmObjectType.Account => ["account", "company"],
-            CrmObjectType.Contact => ["contact", "person"],
-            CrmObjectType.Deal => ["deal", "opportunity"],
-            _ => ["lead"],
-        };
-
+        ArgumentNullException.ThrowIfNull(sample);
+        var picker = new ColumnPicker(sample);
+        var typeWords = TypeWords(type);
         var text = new StringBuilder();
-        text.Append("# Mapping for ").Append(type.ToWireName()).Append(", generated by `gongbridge init` from ").Append(sourceFileName).Append('\n');
-        text.Append("# A field spec is a column name, or { column | template | value, type, format, timeZone, culture,\n");
-        text.Append("#   split, map, default, required, transform }. Check every guess before the first run.\n");
+        text.Append("# Mapping for ").Append(type.ToWireName()).Append(", proposed by `gongbridge init` from ").Append(sourceFileName)
+            .Append(" (").Append(sample.RowCount).Append(" rows read)\n");
+        text.Append("# Check every guess; `gongbridge validate` shows what the mapping makes of the whole export.\n");
         text.Append("objectType: ").Append(type.ToWireName()).Append('\n');
 
-        var objectId = Pick(["id", .. typeWords.Select(w => w + "id"), "objectid", "recordid", "externalid", .. typeWords.Select(w => w + "key")]);
-        text.Append(objectId is null ? "objectId: Id   # TODO: the column holding the record's unique id\n" : $"objectId: {Yaml(objectId)}\n");
+        var objectId = picker.Pick(["id", .. typeWords.Select(w => w + "id"), "recordid", "objectid", "externalid", .. typeWords.Select(w => w + "key")])
+                       ?? picker.PickWhere(key => key.StartsWith("donotmodify", StringComparison.Ordinal) && key is not "donotmodifyrowchecksum" and not "donotmodifymodifiedon");
+        text.Append(objectId is null ? "objectId: Id   # TODO: the column holding the record's unique id\n" : $"objectId: {Scalar(objectId.Name)}\n");
 
-        var modified = Pick(ModifiedGuesses);
+        var modified = picker.Pick(ModifiedGuesses) ?? picker.PickWhere(key => ModifiedGuesses.Any(g => key.EndsWith(g, StringComparison.Ordinal)));
         text.Append(modified is null
-            ? "modifiedDate: { column: LastModified }   # TODO: the column holding the last-modified date-time (ISO-8601, or set format and timeZone)\n"
-            : $"modifiedDate: {{ column: {Yaml(modified)} }}   # add format: \"...\" and timeZone: \"...\" unless the column is ISO-8601 UTC\n");
+            ? "modifiedDate: { value: now }   # TODO: no modification column found: each run sends its start time\n"
+            : $"modifiedDate: {ColumnSpecs.Date(modified, null)}\n");
 
-        var deleted = Pick(DeletedGuesses);
-        text.Append(deleted is null ? "# isDeleted: { column: IsDeleted }\n" : $"isDeleted: {{ column: {Yaml(deleted)} }}\n");
+        AppendDeleted(text, picker, type);
         text.Append(objectId is null
             ? "# url: { template: \"https://crm.example.com/records/{Id}\" }\n"
-            : $"# url: {{ template: \"https://crm.example.com/{typeWords[0]}/{{{objectId}}}\" }}\n");
+            : $"# url: {{ template: \"https://crm.example.com/{typeWords[0]}/{{{objectId.Name}}}\" }}\n");
 
         text.Append("fields:\n");
-        var anyField = false;
         foreach (var field in GongFieldCatalog.StandardFields(type))
         {
-            var candidates = field.Name == "name"
-                ? ["name", .. typeWords.Select(w => w + "name"), "fullname", "title"]
-                : StandardGuesses.GetValueOrDefault(field.Name, [Normalize(field.Name)]);
-            var column = Pick(candidates);
-            if (column is null)
-            {
-                text.Append("  # ").Append(field.Name).Append(": ColumnName\n");
-                continue;
-            }
-
-            anyField = true;
-            text.Append("  ").Append(field.Name).Append(": ").Append(field.Name switch
-            {
-                "domains" => $"{{ column: {Yaml(column)}, transform: [domain] }}",
-                "closeDate" => $"{{ column: {Yaml(column)}, type: date }}",
-                "createdDate" => $"{{ column: {Yaml(column)}, type: datetime }}",
-                "amount" => $"{{ column: {Yaml(column)}, type: number }}",
-                "status" => $"{{ column: {Yaml(column)}, map: {{ \"Closed Won\": WON, \"Closed Lost\": LOST, \"*\": OPEN }} }}",
-                "stage" => $"{{ column: {Yaml(column)}, transform: [trim, lower, slug] }}",
-                "isActive" => $"{{ column: {Yaml(column)}, type: boolean }}",
-                "sortOrder" => $"{{ column: {Yaml(column)}, type: integer }}",
-                _ => Yaml(column),
-            }).Append('\n');
+            text.Append(StandardField(field.Name, type, picker, typeWords)).Append('\n');
         }
 
-        if (!anyField)
-        {
-            text.Append("  {}\n");
-        }
-
-        var rest = header.Where(h => !used.Contains(h) && !string.IsNullOrWhiteSpace(h)).ToList();
-        if (rest.Count > 0)
-        {
-            if (type.AcceptsSchema())
-            {
-                text.Append("# Other columns: uncomment to send them as custom fields (declared in Gong's schema).\n");
-                text.Append("# customFields:\n");
-                foreach (var column in rest)
-                {
-                    text.Append("#   ").Append(UniqueName(column)).Append(": { column: ").Append(Yaml(column))
-                        .Append(", type: ").Append(GuessType(column)).Append(", label: ").Append(Yaml(column)).Append(" }\n");
-                }
-            }
-            else
-            {
-                text.Append("# Columns not used (").Append(type.ToWireName()).Append(" takes no custom fields): ")
-                    .Append(string.Join(", ", rest)).Append('\n');
-            }
-        }
-
+        AppendOthers(text, type, sample, picker);
         return text.ToString();
     }
 
-    private static string Normalize(string column) =>
-        new(column.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-
-    private static string GuessType(string column)
+    private static void AppendDeleted(StringBuilder text, ColumnPicker picker, CrmObjectType type)
     {
-        var key = Normalize(column);
-        return key switch
+        if (picker.Pick(["isdeleted", "deleted"]) is { } deleted)
         {
-            _ when key.EndsWith("date", StringComparison.Ordinal) => "DATE",
-            _ when column.EndsWith("At", StringComparison.Ordinal) || column.EndsWith("_at", StringComparison.OrdinalIgnoreCase) || column.EndsWith(" at", StringComparison.OrdinalIgnoreCase) => "DATETIME",
-            _ when key.Contains("email", StringComparison.Ordinal) => "EMAILADDRESS",
-            _ when key.Contains("phone", StringComparison.Ordinal) => "PHONENUMBER",
-            _ when key.Contains("url", StringComparison.Ordinal) || key.Contains("website", StringComparison.Ordinal) => "URL",
-            _ when key.Contains("revenue", StringComparison.Ordinal) || key.Contains("amount", StringComparison.Ordinal) => "CURRENCY",
-            _ when key.Contains("percent", StringComparison.Ordinal) || key.Contains("probability", StringComparison.Ordinal) => "PERCENT",
-            _ when key.StartsWith("is", StringComparison.Ordinal) && key.Length > 2 => "BOOLEAN",
-            _ when key.EndsWith("id", StringComparison.Ordinal) => "ID",
-            _ when key.Contains("employees", StringComparison.Ordinal) || key.EndsWith("count", StringComparison.Ordinal) || key.StartsWith("numberof", StringComparison.Ordinal) => "NUMBER",
-            _ => "STRING",
+            text.Append("isDeleted: { column: ").Append(Scalar(deleted.Name)).Append(" }\n");
+        }
+        else if (type != CrmObjectType.Stage && picker.Find(["isactive", "active"]) is { } active &&
+                 ValueTraits.AreBooleans(active.Distinct, nameSaysBoolean: true))
+        {
+            picker.Use(active);
+            text.Append("isDeleted: ").Append(ColumnSpecs.Inverted(active)).Append("   # inactive records are sent as deleted\n");
+        }
+        else
+        {
+            text.Append("# isDeleted: { column: IsDeleted }\n");
+        }
+    }
+
+    private static string StandardField(string field, CrmObjectType type, ColumnPicker picker, string[] typeWords)
+    {
+        if (field == "status")
+        {
+            return "  " + StatusProposal.For(picker);
+        }
+
+        var candidates = field == "name"
+            ? ["name", .. typeWords.Select(w => w + "name"), .. typeWords.Select(w => w + "title"), "fullname", "topic", "title"]
+            : StandardGuesses.GetValueOrDefault(field, [ColumnSpecs.Normalize(field)]);
+        if (field == "stage" && type == CrmObjectType.Deal && picker.Find(candidates) is { } stageColumn)
+        {
+            // The status may read the same column: the stage reads it too.
+            return $"  stage: {{ column: {Scalar(stageColumn.Name)}, transform: [trim, lower, slug] }}";
+        }
+
+        var column = picker.Pick(candidates);
+        if (column is null)
+        {
+            return $"  # {field}: ColumnName";
+        }
+
+        var name = Scalar(column.Name);
+        return "  " + field + ": " + field switch
+        {
+            "domains" => $"{{ column: {name}, transform: [domain] }}",
+            "emailAddress" => $"{{ column: {name}, transform: [trim, lower] }}",
+            "closeDate" => ColumnSpecs.Date(column, "date"),
+            "createdDate" => ColumnSpecs.Date(column, "datetime"),
+            "amount" => ColumnSpecs.Number(column, "number"),
+            "stage" => $"{{ column: {name}, transform: [trim, lower, slug] }}",
+            "isActive" => $"{{ column: {name}, type: boolean }}",
+            "sortOrder" => $"{{ column: {name}, type: integer }}",
+            _ => name,
         };
     }
 
-    private static string UniqueName(string column)
+    private static void AppendOthers(StringBuilder text, CrmObjectType type, ExportSample sample, ColumnPicker picker)
     {
-        var words = column.Split((char[])[' ', '-', '_', '.', '/', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.Where(char.IsAsciiLetterOrDigit).ToArray()))
-            .Where(w => w.Length > 0)
-            .ToList();
-        if (words.Count == 0)
+        var rest = picker.Unused.Where(c => !string.IsNullOrWhiteSpace(c.Name)).ToList();
+        if (rest.Count == 0)
         {
-            return "field";
+            return;
         }
 
-        var name = new StringBuilder(char.ToLowerInvariant(words[0][0]) + words[0][1..]);
-        foreach (var word in words.Skip(1))
+        if (!type.AcceptsSchema())
         {
-            name.Append(char.ToUpperInvariant(word[0])).Append(word[1..]);
+            text.Append("# Columns not used (").Append(type.ToWireName()).Append(" takes no custom fields): ")
+                .Append(string.Join(", ", rest.Select(c => c.Name))).Append('\n');
+            return;
         }
 
-        return char.IsAsciiDigit(name[0]) ? "f" + name : name.ToString();
+        var names = new CustomFieldNames([.. GongFieldCatalog.CommonKeys, .. GongFieldCatalog.StandardFields(type).Select(f => f.Name)]);
+        text.Append("# Other columns: uncomment a line to send the column as a custom field (declared in Gong's schema).\n");
+        text.Append("customFields:\n");
+        foreach (var column in rest)
+        {
+            text.Append("  # ").Append(ColumnSpecs.Custom(names.For(column.Name), column, sample.RowCount)).Append('\n');
+        }
     }
 
-    /// <summary>Writes <paramref name="value"/> as a YAML scalar, double-quoted unless it is plainly safe.</summary>
-    private static string Yaml(string value)
+    private static string[] TypeWords(CrmObjectType type) => type switch
     {
-        var plain = value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-') &&
-                    char.IsAsciiLetter(value[0]) &&
-                    !YamlKeywords.Contains(value);
-        if (plain)
-        {
-            return value;
-        }
-
-        var quoted = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            quoted.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\t' => "\\t",
-                _ => c.ToString(),
-            });
-        }
-
-        return quoted.Append('"').ToString();
-    }
+        CrmObjectType.BusinessUser => ["user", "businessuser", "owner"],
+        CrmObjectType.Stage => ["stage", "dealstage"],
+        CrmObjectType.Account => ["account", "company", "organization"],
+        CrmObjectType.Contact => ["contact", "person"],
+        CrmObjectType.Deal => ["deal", "opportunity"],
+        _ => ["lead"],
+    };
 }

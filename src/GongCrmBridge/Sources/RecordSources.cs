@@ -76,9 +76,15 @@ public static class RecordSources
         }
     }
 
-    // Repeated names are told apart as the reader does (Name, Name#2): a mapping reaches the second by its #2 name.
-    private static string[] ReadHeader(SourceSpec spec) =>
-        HeaderNames.Disambiguate(CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding)), out _);
+    /// <summary>The header of a CSV export as a mapping addresses it: repeated names told apart as the reader does
+    /// (Name, Name#2); without a header, "1".."N".</summary>
+    /// <exception cref="ArgumentException">The delimiter or encoding of <paramref name="spec"/> is not supported.</exception>
+    /// <exception cref="IOException">The export cannot be opened.</exception>
+    public static string[] ReadHeader(SourceSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return HeaderNames.Disambiguate(CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding)), out _);
+    }
 
     /// <summary>Whether <paramref name="encoding"/> names an encoding the CSV reader supports (for the job loader).</summary>
     public static bool IsKnownEncoding(string encoding) => SourceEncodings.TryResolve(encoding, out _);

@@ -54,7 +54,7 @@ public sealed class SampleFilesTests
     public void Mapping_TopLevel_HasObjectTypeObjectIdModifiedDateAndOnlyKnownKeys(string mappingPath)
     {
         var mapping = Load(mappingPath);
-        string[] allowed = ["objectType", "objectId", "modifiedDate", "isDeleted", "url", "fields", "customFields"];
+        string[] allowed = ["objectType", "objectId", "modifiedDate", "isDeleted", "url", "where", "nullValues", "onInvalid", "fields", "customFields"];
 
         Assert.True(CrmObjectTypes.TryParseWireName(Scalar(mapping, "objectType"), out _));
         Assert.Contains(new YamlScalarNode("objectId"), mapping.Children.Keys);

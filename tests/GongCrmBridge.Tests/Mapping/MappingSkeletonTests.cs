@@ -20,8 +20,8 @@ public sealed class MappingSkeletonTests
         Assert.Contains("isDeleted: { column: \"Is Deleted\" }\n", yaml, StringComparison.Ordinal);
         Assert.Contains("  name: \"Account Name\"\n", yaml, StringComparison.Ordinal);
         Assert.Contains("  domains: { column: Website, transform: [domain] }\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("#   industry: { column: Industry, type: STRING, label: Industry }\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("#   annualRevenue: { column: \"Annual Revenue\", type: CURRENCY, label: \"Annual Revenue\" }\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("  # industry: { column: Industry, type: STRING, label: Industry }\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("  # annualRevenue: { column: \"Annual Revenue\", type: CURRENCY, label: \"Annual Revenue\" }\n", yaml, StringComparison.Ordinal);
 
         // And it loads as a mapping, reading exactly the guessed columns
         using var dir = new TempDir();
@@ -52,8 +52,8 @@ public sealed class MappingSkeletonTests
         var yaml = MappingSkeleton.Create(CrmObjectType.Account, ["Foo", "Bar"], "x.csv");
 
         Assert.Contains("objectId: Id   # TODO", yaml, StringComparison.Ordinal);
-        Assert.Contains("modifiedDate: { column: LastModified }   # TODO", yaml, StringComparison.Ordinal);
-        Assert.Contains("#   foo: { column: Foo, type: STRING, label: Foo }", yaml, StringComparison.Ordinal);
+        Assert.Contains("modifiedDate: { value: now }   # TODO", yaml, StringComparison.Ordinal);
+        Assert.Contains("  # foo: { column: Foo, type: STRING, label: Foo }", yaml, StringComparison.Ordinal);
     }
 
     [Theory]
