@@ -33,9 +33,11 @@ internal static class GongConnection
         GongCredentials.FromEnvironment(environment.GetVariable)
         ?? throw new UsageException("No Gong credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN.");
 
-    public static GongCrmClient CreateClient(Uri baseUrl, GongCredentials credentials, double requestsPerSecond, ILoggerFactory loggers)
+    public static GongCrmClient CreateClient(
+        Uri baseUrl, GongCredentials credentials, double requestsPerSecond, ILoggerFactory loggers, Action<GongClientOptions>? configure = null)
     {
         var options = new GongClientOptions { BaseUrl = baseUrl, Credentials = credentials, RequestsPerSecond = requestsPerSecond };
+        configure?.Invoke(options);
         try
         {
             options.Validate();

@@ -3,6 +3,7 @@ using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Pipeline;
 using GongCrmBridge.Sandbox;
+using GongCrmBridge.State;
 using GongCrmBridge.Status;
 using GongCrmBridge.Upload;
 using Microsoft.Extensions.Logging;
@@ -33,15 +34,23 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
         var credentials = sandboxOptions is null
             ? GongConnection.ResolveCredentials(environment)
             : GongCredentials.Basic(sandboxOptions.AccessKey, sandboxOptions.AccessKeySecret);
-        using var client = GongConnection.CreateClient(baseUrl, credentials, settings.RequestsPerSecond ?? job.Options.RequestsPerSecond, run.Loggers);
+        var calls = new CallCounterRelay();
+        var maxWait = TimeSpan.FromMinutes(settings.MaxWaitMinutes ?? 5);
+        using var client = GongConnection.CreateClient(
+            baseUrl,
+            credentials,
+            settings.RequestsPerSecond ?? job.Options.RequestsPerSecond,
+            run.Loggers,
+            options =>
+            {
+                options.AttemptMade = calls.Count;
+
+                // A 429 asking for longer than --max-wait is not slept through: the run stops, its uploads pending.
+                options.MaxRetryDelay = maxWait > options.RetryBaseDelay ? maxWait : options.RetryBaseDelay;
+            });
         CliLog.SyncStarting(logger, run.Options.RunId, job.Path, baseUrl);
 
-        var sync = new SyncOptions
-        {
-            AllowFieldRemoval = settings.AllowFieldRemoval,
-            KeepBatches = settings.KeepBatches,
-            Upload = UploadOptionsFrom(settings),
-        };
+        var sync = SyncOptionsFrom(settings, job.Path, job.Options.DailyCallBudget, calls, maxWait);
         var summary = await PipelineProgressDisplay.RunAsync(
             environment.Console,
             environment.IsInteractive,
@@ -50,7 +59,20 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
         return run.Finish(summary);
     }
 
-    private static UploadOptions UploadOptionsFrom(SyncSettings settings)
+    private static SyncOptions SyncOptionsFrom(SyncSettings settings, string jobPath, long dailyCallBudget, CallCounterRelay calls, TimeSpan maxWait) => new()
+    {
+        AllowFieldRemoval = settings.AllowFieldRemoval,
+        KeepBatches = settings.KeepBatches,
+        Upload = UploadOptionsFrom(settings, maxWait),
+        StateDirectory = Path.GetFullPath(settings.State ?? StateStore.DefaultDirectory(jobPath)),
+        Full = settings.Full,
+        AllowDeletes = settings.AllowDeletes,
+        IgnoreBudget = settings.IgnoreBudget,
+        Calls = calls,
+        DailyCallBudget = dailyCallBudget,
+    };
+
+    private static UploadOptions UploadOptionsFrom(SyncSettings settings, TimeSpan maxWait)
     {
         var polling = settings.Sandbox ? PollingOptions.ForSandbox : new PollingOptions();
         polling = polling with
@@ -58,6 +80,7 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
             FirstDelay = Seconds(settings.PollFirstSeconds) ?? polling.FirstDelay,
             MaxDelay = Seconds(settings.PollMaxSeconds) ?? polling.MaxDelay,
             Timeout = settings.StatusTimeoutMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : polling.Timeout,
+            MaxWait = maxWait,
         };
         if (polling.MaxDelay < polling.FirstDelay)
         {

@@ -15,7 +15,8 @@ namespace GongCrmBridge.Pipeline;
 /// <param name="Valid">Records that passed mapping and validation.</param>
 /// <param name="Rejected">Records rejected.</param>
 /// <param name="Completed">Whether the export has been read to the end and its files written.</param>
-public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long Valid, long Rejected, bool Completed);
+/// <param name="Unchanged">Valid records not written because Gong already has them as they are (a run with a state).</param>
+public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long Valid, long Rejected, bool Completed, long Unchanged = 0);
 
 /// <summary>The LDJSON files built from one export, and its counts.</summary>
 /// <param name="Export">The job's export.</param>
@@ -23,7 +24,8 @@ public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long 
 /// <param name="Read">Records read.</param>
 /// <param name="Valid">Records written into the files.</param>
 /// <param name="Rejected">Records rejected by mapping or validation.</param>
-internal sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected);
+/// <param name="Unchanged">Valid records Gong already has as they are (a run with a state): not written.</param>
+internal sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected, long Unchanged = 0);
 
 /// <summary>Everything the pipeline built for a job.</summary>
 /// <param name="Exports">One entry per export, in dependency order.</param>
@@ -41,6 +43,9 @@ internal sealed record BatchBuilderOptions
 
     /// <summary>Gets how exports are read (chunk size, record size limit).</summary>
     public SourceReadOptions Read { get; init; } = new();
+
+    /// <summary>Gets the incremental check of a run with a state, or null to write every valid record.</summary>
+    public IncrementalFilter? Incremental { get; init; }
 }
 
 /// <summary>Runs every export of a job through read → map → validate → batch, in dependency order, without
@@ -81,6 +86,8 @@ internal sealed class BatchBuilder
         return new BuildResult(built, references.Warnings);
     }
 
+    private long Unchanged(CrmObjectType type) => _options.Incremental?.UnchangedOf(type) ?? 0;
+
     private async Task<BuiltExport> BuildExportAsync(
         JobDefinition job,
         JobObject export,
@@ -112,16 +119,17 @@ internal sealed class BatchBuilder
 
             var files = await batcher.CompleteAsync(cancellationToken).ConfigureAwait(false);
             rejections.Flush();
-            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true));
+            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true, Unchanged(type)));
             PipelineLog.ExportBuilt(_logger, type.ToWireName(), read, valid, rejected, files.Count);
-            return new BuiltExport(export, files, read, valid, rejected);
+            return new BuiltExport(export, files, read, valid, rejected, Unchanged(type));
         }
 
         async ValueTask ConsumeAsync(MappedChunk chunk, CancellationToken token)
         {
             read += chunk.ReadCount;
-            valid += chunk.Records.Count;
             rejected += chunk.Rejections.Count;
+            var toSend = _options.Incremental?.Filter(chunk) ?? chunk;
+            valid += toSend.Records.Count;
             if (chunk.Rejections.Count > 0)
             {
                 rejections.Write(chunk.Rejections);
@@ -130,8 +138,8 @@ internal sealed class BatchBuilder
             references.Observe(chunk);
 
             // Reported before batching, so that a run stopped inside AddAsync still counts the rejections just written.
-            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: false));
-            await batcher.AddAsync(chunk, token).ConfigureAwait(false);
+            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: false, Unchanged(type)));
+            await batcher.AddAsync(toSend, token).ConfigureAwait(false);
         }
     }
 }

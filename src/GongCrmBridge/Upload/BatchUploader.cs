@@ -20,30 +20,35 @@ internal sealed class BatchUploader(
     RequestStatusPoller poller,
     UploadOptions options,
     Action<IReadOnlyList<Rejection>> reject,
+    IUploadJournal journal,
     ILogger logger)
 {
     /// <summary>Raised after each upload of a file is accepted by Gong (before its status is known).</summary>
     public event Action<BatchFile>? Sent;
 
-    public async Task<FileOutcome> UploadAsync(long integrationId, BatchFile file, string clientRequestId, CancellationToken cancellationToken)
+    public async Task<FileOutcome> UploadAsync(long integrationId, BatchFile file, CancellationToken cancellationToken)
     {
         var uploads = new List<UploadSummary>();
+        var finished = new List<FinishedUpload>();
+        var rejectedIds = new HashSet<string>(StringComparer.Ordinal);
+        var allNamed = true;
+        string? firstRequestId = null;
         var current = file;
         long rejected = 0;
         long unidentified = 0;
         var failedOutright = false;
         for (var round = 0; ; round++)
         {
-            var requestId = round == 0 ? clientRequestId : string.Create(CultureInfo.InvariantCulture, $"{clientRequestId}-r{round}");
-            var receipt = await client.UploadEntitiesAsync(integrationId, file.ObjectType, requestId, current.Path, cancellationToken).ConfigureAwait(false);
+            var requestId = await SendOrResumeAsync(integrationId, current, round, firstRequestId, cancellationToken).ConfigureAwait(false);
+            firstRequestId ??= requestId;
+
             if (round == 0)
             {
                 Sent?.Invoke(file);
             }
 
-            PipelineLog.FileUploaded(
-                logger, Path.GetFileName(current.Path), requestId, current.RecordCount, receipt.AlreadyAccepted ? ", already accepted by Gong" : string.Empty);
             var status = await poller.WaitAsync(integrationId, requestId, cancellationToken).ConfigureAwait(false);
+            finished.Add(new FinishedUpload(requestId, status));
             var summary = Summarize(requestId, current, status);
             uploads.Add(summary);
             if (round == 0)
@@ -62,10 +67,13 @@ internal sealed class BatchUploader(
                 var everyLine = lineMap.All().Select((origin, index) => (Line: index + 1, origin));
                 reject([.. everyLine.Select(l => ToRejection(file, l.origin, errors.Lines.GetValueOrDefault(l.Line, reason)))]);
                 rejected += lineMap.Count;
+                allNamed = false;
                 break;
             }
 
-            reject([.. errors.Lines.Select(e => ToRejection(file, lineMap.Resolve(e.Key), e.Value))]);
+            var named = errors.Lines.Select(e => ToRejection(file, lineMap.Resolve(e.Key), e.Value)).ToList();
+            reject(named);
+            rejectedIds.UnionWith(named.Select(r => r.ObjectId ?? string.Empty));
             rejected += errors.Lines.Count;
             var unnamed = Math.Max(0, (status.TotalErrorCount ?? 0) - errors.Lines.Count);
             if (unnamed == 0)
@@ -76,6 +84,7 @@ internal sealed class BatchUploader(
             if (errors.Lines.Count == 0 || round + 1 >= options.MaxErrorRounds)
             {
                 unidentified = unnamed;
+                allNamed = false;
                 PipelineLog.UnnamedErrorsLeft(logger, unnamed, Path.GetFileName(file.Path));
                 break;
             }
@@ -85,8 +94,27 @@ internal sealed class BatchUploader(
             PipelineLog.UploadingAgain(logger, unnamed, current.RecordCount);
         }
 
+        journal.Finished(file, finished, allNamed ? rejectedIds : null);
         var accepted = file.RecordCount - rejected - unidentified;
         return new FileOutcome(file, accepted, rejected, unidentified, uploads, failedOutright);
+    }
+
+    /// <summary>Records the upload in the journal before its call (a crash after it leaves a row the next run resolves),
+    /// then sends it, unless an earlier run's upload of the same content reached Gong: then it is only polled.</summary>
+    private async Task<string> SendOrResumeAsync(long integrationId, BatchFile current, int round, string? firstRequestId, CancellationToken cancellationToken)
+    {
+        var (requestId, alreadySent) = await journal.PlanAsync(current, round, firstRequestId, cancellationToken).ConfigureAwait(false);
+        if (alreadySent)
+        {
+            PipelineLog.UploadResumed(logger, requestId, "sent");
+            return requestId;
+        }
+
+        var receipt = await client.UploadEntitiesAsync(integrationId, current.ObjectType, requestId, current.Path, cancellationToken).ConfigureAwait(false);
+        journal.Sent(requestId);
+        PipelineLog.FileUploaded(
+            logger, Path.GetFileName(current.Path), requestId, current.RecordCount, receipt.AlreadyAccepted ? ", already accepted by Gong" : string.Empty);
+        return requestId;
     }
 
     private static Rejection ToRejection(BatchFile file, BatchLineOrigin origin, string description) =>
