@@ -36,7 +36,8 @@ internal sealed record DeleteDecision(CrmObjectType ObjectType, long Tracked, lo
 }
 
 /// <summary>Writes the deletes of one type as LDJSON files through the regular batcher (size limit, line maps):
-/// <c>{"objectId":…,"modifiedDate":run start,"isDeleted":true}</c>, Gong's documented delete.</summary>
+/// <c>{"objectId":…,"modifiedDate":run start,"isDeleted":true}</c>, Gong's documented delete (whole seconds: Gong
+/// refuses fractional ones).</summary>
 internal static class MirrorDeletes
 {
     private const int RecordsPerChunk = 10_000;
@@ -44,7 +45,7 @@ internal static class MirrorDeletes
     public static async Task<IReadOnlyList<BatchFile>> WriteAsync(
         CrmObjectType type, IEnumerable<string> objectIds, DateTimeOffset runStart, string workDirectory, long maxFileBytes, CancellationToken cancellationToken)
     {
-        var modified = runStart.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var modified = runStart.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var batcher = new LdjsonBatcher(type, new BatchingOptions { WorkDirectory = workDirectory, MaxFileBytes = maxFileBytes });
         await using (batcher.ConfigureAwait(false))
         {

@@ -150,17 +150,21 @@ public sealed class SyncRunner
         throw new SyncFailedException(check.Describe() + " Nothing was sent; run again tomorrow, raise options.dailyCallBudget, or pass --ignore-budget.");
     }
 
+    /// <summary>Deletes are counted apart from what was read; a delete Gong refused is in rejections.csv and, like a
+    /// withheld one, makes the run exit 3.</summary>
     private static void TallyDeletes(RunSummary summary, IReadOnlyList<BatchFile> deletes, UploadLedger ledger)
     {
+        var refused = false;
         foreach (var file in deletes)
         {
             if (ledger.OutcomeOf(file) is { } outcome)
             {
                 summary.For(file.ObjectType.ToWireName()).Deleted += outcome.Accepted;
+                refused |= outcome.Rejected + outcome.Unidentified > 0;
             }
         }
 
-        if (summary.DeletesWithheld.Count > 0 && summary.ExitCode == ExitCodes.Success)
+        if ((refused || summary.DeletesWithheld.Count > 0) && summary.ExitCode == ExitCodes.Success)
         {
             summary.ExitCode = ExitCodes.Rejected;
         }
