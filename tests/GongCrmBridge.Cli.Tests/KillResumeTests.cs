@@ -59,11 +59,17 @@ public sealed class KillResumeTests(ITestOutputHelper output)
             new(SandboxRoute.UploadEntities, 2, CallMoment.Received), // the error re-upload round, before Gong has it
             new(SandboxRoute.UploadEntities, 2, CallMoment.Processed), // the round, Gong has it
         ];
-        var routes = new[] { SandboxRoute.UploadEntities, SandboxRoute.RequestStatus, SandboxRoute.GetSchema, SandboxRoute.UploadSchema };
+        var routes = new[] { SandboxRoute.UploadEntities, SandboxRoute.RequestStatus, SandboxRoute.GetSchema, SandboxRoute.RegisterIntegration };
         while (points.Count < 20)
         {
             var route = routes[random.Next(routes.Length)];
-            var nth = route == SandboxRoute.UploadEntities ? random.Next(1, 4) : random.Next(1, route == SandboxRoute.RequestStatus ? 8 : 3);
+            var nth = route switch
+            {
+                SandboxRoute.UploadEntities => random.Next(1, 4),
+                SandboxRoute.RequestStatus => random.Next(1, 8),
+                SandboxRoute.GetSchema => random.Next(1, 3),
+                _ => 1,
+            };
             var point = new KillPoint(route, nth, random.Next(2) == 0 ? CallMoment.Received : CallMoment.Processed);
             if (!points.Contains(point))
             {
@@ -119,12 +125,16 @@ public sealed class KillResumeTests(ITestOutputHelper output)
 
         using var second = CliProcess.Start(gong.Environment, [.. job.NextRun(), .. gong.FastSyncArguments]);
         var exit = await second.WaitAsync();
-        if (exit is not (0 or 3))
+        var summary = Report.Read(job.LastReport).Summary;
+
+        // Exit 1 is right when the second run's ACCOUNT file holds only the records Gong rejected before (the others
+        // are unchanged): Gong FAILs a file of which it accepts nothing, and SPEC.md makes that exit 1.
+        var allRejectedAgain = exit == 1 && summary.Error?.StartsWith("Gong FAILED at least one upload", StringComparison.Ordinal) == true;
+        if (exit is not (0 or 3) && !allRejectedAgain)
         {
             return $"the second run exited {exit}\n{second.Output}";
         }
 
-        var summary = Report.Read(job.LastReport).Summary;
         foreach (var (type, counts) in summary.ObjectTypes)
         {
             if (!counts.Balances || counts.Read != Accounts || counts.Pending + counts.NotSent != 0)

@@ -110,10 +110,22 @@ internal sealed class BatchUploader(
             return requestId;
         }
 
-        var receipt = await client.UploadEntitiesAsync(integrationId, current.ObjectType, requestId, current.Path, cancellationToken).ConfigureAwait(false);
+        bool already;
+        try
+        {
+            var receipt = await client.UploadEntitiesAsync(integrationId, current.ObjectType, requestId, current.Path, cancellationToken).ConfigureAwait(false);
+            already = receipt.AlreadyAccepted;
+        }
+        catch (GongApiException exception) when (exception.StatusCode == 409)
+        {
+            // SPEC.md, "Upload ledger": ids are derived from the content, so a 409 means Gong has this very upload
+            // (an earlier run sent it and died before its ledger row said so): poll it.
+            already = true;
+        }
+
         journal.Sent(requestId);
         PipelineLog.FileUploaded(
-            logger, Path.GetFileName(current.Path), requestId, current.RecordCount, receipt.AlreadyAccepted ? ", already accepted by Gong" : string.Empty);
+            logger, Path.GetFileName(current.Path), requestId, current.RecordCount, already ? ", already accepted by Gong" : string.Empty);
         return requestId;
     }
 
