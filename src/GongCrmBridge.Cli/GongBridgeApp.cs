@@ -53,6 +53,8 @@ internal static class GongBridgeApp
                 branch.SetDescription("Read back uploaded objects.");
                 branch.AddCommand<ObjectsGetCommand>("get").WithDescription("Get objects by objectId.");
             });
+            config.AddCommand<VerifyCommand>("verify")
+                .WithDescription("After a sync: read a sample of each type back from Gong and compare it with what was sent.");
             config.AddBranch("sandbox", branch =>
             {
                 branch.SetDescription("The built-in Gong emulator.");

@@ -14,6 +14,9 @@ public interface IGongCrmClient
     /// <summary>Gets the number of HTTP requests sent so far (every attempt, retries included). Gong allows 10,000 a day per company.</summary>
     long CallsMade { get; }
 
+    /// <summary>Gets Gong's users area: a CRM load checks its business users' e-mails against Gong's users.</summary>
+    Api.UsersApi Users { get; }
+
     /// <summary><c>GET /v2/crm/integrations</c>: the company's generic CRM integrations (in practice zero or one).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The integrations Gong lists.</returns>

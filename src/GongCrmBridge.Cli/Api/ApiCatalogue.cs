@@ -201,7 +201,11 @@ internal static class ApiCatalogue
         new("privacy", "for-phone", Op.FindReferencesToPhone, "Show what refers to a phone number.") { Arguments = [Q(Phone, "phoneNumber", Text, "The number.", required: true)] },
         new("privacy", "purge-email", Op.PurgeEmailAddress, "Erase an e-mail address and everything that refers to it (needs --yes; Gong takes hours).")
         {
-            Arguments = [Q(Email, "emailAddress", Text, "The address.", required: true)],
+            Arguments =
+            [
+                Q(Email, "emailAddress", Text, "The address.", required: true),
+                new(ApiFlags.Job, ArgumentTarget.Local, "job", Text, false, "A job file: its CONTACTs and LEADs holding the address are first uploaded as deleted, so Gong does not bring them back."),
+            ],
         },
         new("privacy", "purge-phone", Op.PurgePhoneNumber, "Erase a phone number and everything that refers to it (needs --yes; Gong takes hours).")
         {

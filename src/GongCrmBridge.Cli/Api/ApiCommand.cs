@@ -52,6 +52,12 @@ internal sealed class ApiCommand(CliEnvironment environment) : AsyncCommand<ApiS
         var output = new ApiOutput(environment.Console, settings.Output, settings.Fields, spec.Items, spec.Columns);
         try
         {
+            if (spec.Operation == GongOperations.PurgeEmailAddress && settings.Job is { } jobPath &&
+                await PurgeEmailRetraction.RunAsync(environment, client, jobPath, settings.Emails[0], settings.Sandbox, cancellationToken) is { } stop)
+            {
+                return stop;
+            }
+
             if (settings.All)
             {
                 await output.WriteAsync(client.PagesAsync(request, cancellationToken), asList: true, cancellationToken);

@@ -16,6 +16,9 @@ internal enum ArgumentTarget
 
     /// <summary>The file of a multipart operation.</summary>
     File,
+
+    /// <summary>Read by the command itself before the request (e.g. <c>--job</c> of <c>privacy purge-email</c>); not sent.</summary>
+    Local,
 }
 
 /// <summary>What an option's values become.</summary>

@@ -8,7 +8,7 @@ internal static class ApiCommands
 {
     private static readonly Dictionary<string, string> GroupDescriptions = new(StringComparer.Ordinal)
     {
-        ["users"] = "Gong users: list, get, settings history, search.",
+        ["users"] = "Gong users: list, get, settings history, search; check a job's business users against them.",
         ["calls"] = "Calls: list, get, search with CRM context, transcripts, create, upload media.",
         ["stats"] = "Activity, interaction and scorecard stats.",
         ["flows"] = "Gong Engage flows.",
@@ -67,6 +67,13 @@ internal static class ApiCommands
         foreach (var spec in ApiCatalogue.Commands.Where(c => c.Group == group))
         {
             branch.AddCommand<ApiCommand>(spec.Name).WithDescription(spec.Description).WithData(spec);
+        }
+
+        // This tool's own commands that sit beside Gong's operations in their group.
+        if (group == "users")
+        {
+            branch.AddCommand<Commands.UsersCheckCommand>("check")
+                .WithDescription("Which of a job's BUSINESS_USER e-mails are not Gong users, and the deals they own.");
         }
 
         foreach (var child in ApiCatalogue.Commands.Select(c => c.Group).Where(g => g.StartsWith(group + " ", StringComparison.Ordinal) && g.Count(ch => ch == ' ') == group.Count(ch => ch == ' ') + 1).Distinct())

@@ -39,6 +39,7 @@ internal static class ApiFlags
     public static readonly ApiFlag IntegrationType = One("--integration-type", s => s.IntegrationType);
     public static readonly ApiFlag AllowedOrigin = One("--allowed-origin", s => s.AllowedOrigin);
     public static readonly ApiFlag File = One("--file", s => s.File);
+    public static readonly ApiFlag Job = One("--job", s => s.Job);
     public static readonly ApiFlag IncludeAvatars = Switch("--include-avatars", s => s.IncludeAvatars);
     public static readonly ApiFlag Parties = Switch("--parties", s => s.Parties);
     public static readonly ApiFlag MostRecentlyAssigned = Switch("--most-recently-assigned", s => s.MostRecentlyAssigned);
@@ -48,7 +49,7 @@ internal static class ApiFlags
     [
         Id, From, To, CreatedFrom, CreatedTo, Start, End, WorkspaceId, UserId, CallId, PrimaryUserId, ManagerId, ProfileId,
         FolderId, FlowId, ProspectId, FlowInstanceId, ScorecardId, Email, Phone, OwnerEmail, OrganizerEmail, Invitee, Title,
-        Name, Context, LogType, ReviewMethod, IntegrationType, AllowedOrigin, File, IncludeAvatars, Parties, MostRecentlyAssigned,
+        Name, Context, LogType, ReviewMethod, IntegrationType, AllowedOrigin, File, Job, IncludeAvatars, Parties, MostRecentlyAssigned,
     ];
 
     private static ApiFlag One(string name, Func<ApiSettings, string?> read) =>

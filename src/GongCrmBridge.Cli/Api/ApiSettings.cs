@@ -130,6 +130,9 @@ internal sealed class ApiSettings : CommandSettings
     [CommandOption("--email <EMAIL>")]
     public string[] Emails { get; init; } = [];
 
+    [CommandOption("--job <FILE>")]
+    public string? Job { get; init; }
+
     [CommandOption("--phone <NUMBER>")]
     public string? Phone { get; init; }
 

@@ -21,6 +21,10 @@ internal class GongSettings : CommonSettings
     [CommandOption("--json")]
     [Description("Print the result as JSON.")]
     public bool Json { get; init; }
+
+    [CommandOption("--requests-per-second <N>")]
+    [Description("The most calls per second (every retry counts). Default: the job's, else Gong's 3.")]
+    public double? RequestsPerSecond { get; init; }
 }
 
 /// <summary>A command that talks to Gong: resolves the base URL and credentials, then makes its calls.</summary>
@@ -39,7 +43,7 @@ internal abstract class GongCommand<TSettings>(CliEnvironment environment) : Asy
 
         using var loggers = Logging.Create(environment, settings.LogFormat, settings.Verbose, quietConsole: !settings.Verbose);
         var baseUrl = GongConnection.ResolveBaseUrl(settings, environment, job?.BaseUrl);
-        using var client = GongConnection.CreateClient(baseUrl, GongConnection.ResolveCredentials(environment), 3, loggers);
+        using var client = GongConnection.CreateClient(baseUrl, GongConnection.ResolveCredentials(environment), settings.RequestsPerSecond ?? job?.Options.RequestsPerSecond ?? 3, loggers);
         return await ExecuteAsync(client, job, settings, cancellationToken);
     }
 

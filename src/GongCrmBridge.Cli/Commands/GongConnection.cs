@@ -29,12 +29,34 @@ internal static class GongConnection
         return url;
     }
 
-    public static GongCredentials ResolveCredentials(CliEnvironment environment) =>
-        GongCredentials.FromEnvironment(environment.GetVariable)
-        ?? throw new UsageException("No Gong credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN.");
+    /// <summary>The credentials of the environment; a usage error (exit 2, before any call) when none are set or only one
+    /// half of the access key pair is.</summary>
+    public static GongCredentials ResolveCredentials(CliEnvironment environment)
+    {
+        GongCredentials? credentials;
+        try
+        {
+            credentials = GongCredentials.FromEnvironment(environment.GetVariable);
+        }
+        catch (ArgumentException)
+        {
+            // Its message names the variable that is set; say it in our words, without a parameter name.
+            var keySet = !string.IsNullOrWhiteSpace(environment.GetVariable(GongCredentials.AccessKeyVariable));
+            throw new UsageException(
+                $"{GongCredentials.AccessKeyVariable} and {GongCredentials.AccessKeySecretVariable} must be set together; only "
+                + $"{(keySet ? GongCredentials.AccessKeyVariable : GongCredentials.AccessKeySecretVariable)} is set.");
+        }
 
+        return credentials ?? throw new UsageException("No Gong credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN.");
+    }
+
+    public static GongCrmClient CreateClient(Uri baseUrl, GongCredentials credentials, double requestsPerSecond, ILoggerFactory loggers) =>
+        CreateClient(baseUrl, credentials, requestsPerSecond, loggers, configure: null);
+
+    /// <summary>Creates the client, letting <paramref name="configure"/> set more options (the sync's call counter,
+    /// its longest wait) before they are checked.</summary>
     public static GongCrmClient CreateClient(
-        Uri baseUrl, GongCredentials credentials, double requestsPerSecond, ILoggerFactory loggers, Action<GongClientOptions>? configure = null)
+        Uri baseUrl, GongCredentials credentials, double requestsPerSecond, ILoggerFactory loggers, Action<GongClientOptions>? configure)
     {
         var options = new GongClientOptions { BaseUrl = baseUrl, Credentials = credentials, RequestsPerSecond = requestsPerSecond };
         configure?.Invoke(options);

@@ -37,7 +37,7 @@ internal sealed class InitCommand(CliEnvironment environment) : Command<InitSett
         CrmObjectTypes.TryParseWireName(settings.Type, out var type);
         if (!File.Exists(settings.Csv))
         {
-            environment.Console.MarkupLineInterpolated($"[red]{settings.Csv}: no such file.[/]");
+            environment.Console.MarkupLineInterpolated($"[red]{settings.Csv} {GongCrmBridge.Configuration.MissingFile.Why(settings.Csv!)}.[/]");
             return ExitCodes.Configuration;
         }
 

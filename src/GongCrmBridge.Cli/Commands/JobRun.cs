@@ -42,6 +42,7 @@ internal sealed class JobRun : IDisposable
 
         var runId = RunOptions.NewRunId(TimeProvider.System);
         var reportDirectory = JobLoading.ReportDirectory(settings, runId);
+        ReportFolder.EnsureWritable(reportDirectory);
         var loggers = Logging.Create(
             environment, settings.LogFormat, settings.Verbose, quietConsole: environment.IsInteractive, logFile: Path.Combine(reportDirectory, "run.log"));
         return new JobRun(environment, job, runId, reportDirectory, loggers);

@@ -63,6 +63,7 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
     {
         AllowFieldRemoval = settings.AllowFieldRemoval,
         KeepBatches = settings.KeepBatches,
+        CheckUsers = settings.CheckUsers,
         Upload = UploadOptionsFrom(settings, maxWait),
         StateDirectory = Path.GetFullPath(settings.State ?? StateStore.DefaultDirectory(jobPath)),
         Full = settings.Full,

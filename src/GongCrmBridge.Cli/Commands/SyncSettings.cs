@@ -35,6 +35,10 @@ internal sealed class SyncSettings : JobSettings
     [Description("Delete custom fields that Gong has but the job no longer declares (their values are deleted too).")]
     public bool AllowFieldRemoval { get; init; }
 
+    [CommandOption("--check-users")]
+    [Description("Before uploading, check the business users' e-mails against Gong's users: an unknown-gong-user warning for those Gong does not know.")]
+    public bool CheckUsers { get; init; }
+
     [CommandOption("--keep-batches")]
     [Description("Keep the uploaded LDJSON files in the report folder (a failed or stopped run always keeps them).")]
     public bool KeepBatches { get; init; }

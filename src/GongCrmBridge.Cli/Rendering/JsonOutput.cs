@@ -31,4 +31,6 @@ internal sealed record DeletionOutput(long IntegrationId, string ClientRequestId
 [JsonSerializable(typeof(CrmIntegration))]
 [JsonSerializable(typeof(RequestStatusOutput))]
 [JsonSerializable(typeof(DeletionOutput))]
+[JsonSerializable(typeof(GongCrmBridge.ReadBack.VerificationReport))]
+[JsonSerializable(typeof(GongCrmBridge.ReadBack.GongUserCheckResult))]
 internal sealed partial class CliOutputJson : JsonSerializerContext;

@@ -16,6 +16,8 @@ internal static class SummaryRenderer
         table.AddColumn(new TableColumn(dryRun ? "Valid" : "Accepted").RightAligned());
         table.AddColumn(new TableColumn("Rejected").RightAligned());
         table.AddColumn(new TableColumn("Unchanged").RightAligned());
+        table.AddColumn(new TableColumn("Skipped").RightAligned());
+        table.AddColumn(new TableColumn("Merged").RightAligned());
         table.AddColumn(new TableColumn("Files").RightAligned());
         var stoppedEarly = summary.ObjectTypes.Values.Any(c => c.NotSent + c.Pending > 0);
         if (stoppedEarly)
@@ -33,6 +35,8 @@ internal static class SummaryRenderer
                 Number((dryRun ? counts.Valid : counts.Accepted) ?? 0),
                 counts.Rejected > 0 ? $"[red]{Number(counts.Rejected)}[/]" : "0",
                 Number(counts.Unchanged),
+                Number(counts.Skipped),
+                Number(counts.Merged),
                 Number(counts.Files),
             ];
             if (stoppedEarly)
@@ -54,8 +58,7 @@ internal static class SummaryRenderer
         {
             var example = warning.Examples.FirstOrDefault();
             var where = example is null ? string.Empty : $" (e.g. {example.ObjectId}, {example.Source} line {example.Line})";
-            console.MarkupLineInterpolated(
-                $"[yellow]warning:[/] {warning.Count} {warning.ObjectType} record(s): {warning.Field} matches no {warning.Target} of this job{where}");
+            console.MarkupLineInterpolated($"[yellow]warning {warning.Code}:[/] {warning.Message}{where}");
         }
 
         foreach (var notice in summary.Notices)

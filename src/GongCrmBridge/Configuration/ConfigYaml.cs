@@ -35,7 +35,7 @@ internal sealed class ConfigYaml
         var reader = new ConfigYaml(full, problems);
         if (!File.Exists(full))
         {
-            problems.Add(new ConfigurationProblem(full, 0, 0, "the file does not exist"));
+            problems.Add(new ConfigurationProblem(full, 0, 0, "the file " + MissingFile.Why(full)));
             return (reader, null);
         }
 
@@ -47,10 +47,20 @@ internal sealed class ConfigYaml
             parser = new LocatingParser(new Parser(text));
             stream.Load(parser);
         }
+        catch (AnchorNotFoundException ex)
+        {
+            // The representation model resolves aliases after the document, without their position: find the alias.
+            var at = YamlErrorPosition.UndefinedAlias(full) ?? ex.Start;
+            var alias = ex.Message.Split('\'') is [_, var name, ..] ? name : string.Empty;
+            problems.Add(new ConfigurationProblem(
+                full, (int)at.Line, (int)at.Column, $"not valid YAML: the alias *{alias} names no anchor &{alias} defined before it"));
+            return (reader, null);
+        }
         catch (YamlException ex)
         {
-            var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
-            problems.Add(new ConfigurationProblem(full, (int)ex.Start.Line, (int)ex.Start.Column, "not valid YAML: " + message));
+            var error = ex.InnerException as YamlException ?? ex;
+            var (line, column) = YamlErrorPosition.Of(error, full);
+            problems.Add(new ConfigurationProblem(full, (int)line, (int)column, "not valid YAML: " + error.Message));
             return (reader, null);
         }
         catch (InvalidOperationException)

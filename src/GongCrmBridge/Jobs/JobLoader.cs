@@ -76,6 +76,20 @@ public static class JobLoader
         return new JobDefinition(yaml.FilePath, integration!, baseUrl, ordered, options);
     }
 
+    /// <summary>One problem per export for every column its header lacks, at the mapping entry of the first one: which
+    /// file, which columns (with their mapping lines), and what the header looks like to the reader.</summary>
+    private static ConfigurationProblem MissingColumnsProblem(CompiledMapping mapping, SourceSpec source, IReadOnlyList<string> missing)
+    {
+        var first = mapping.MissingColumnProblem(missing[0]);
+        var columns = string.Join(", ", missing.Select(column => mapping.MissingColumnProblem(column) is { Line: > 0 } at
+            ? $"'{column}' (line {at.Line})"
+            : $"'{column}'"));
+        var header = RecordSources.DescribeHeader(source, missing);
+        var message = $"the export {Path.GetFileName(source.Path)} lacks the column{(missing.Count == 1 ? string.Empty : "s")} {columns} this mapping reads"
+            + (header is null ? string.Empty : $"; {header}");
+        return first with { Message = message };
+    }
+
     private static T? Missing<T>(ConfigYaml yaml, YamlNode node, string message)
         where T : class
     {
@@ -203,7 +217,7 @@ public static class JobLoader
             mappingPath = yaml.ResolvePath(mappingText.Trim());
             if (!File.Exists(mappingPath))
             {
-                yaml.Problem(mappingEntry.Value, $"mapping file '{mappingText}' does not exist (paths are relative to the job file)");
+                yaml.Problem(mappingEntry.Value, $"mapping file '{mappingText}' {MissingFile.Why(mappingPath)} (paths are relative to the job file)");
             }
             else
             {
@@ -219,7 +233,7 @@ public static class JobLoader
         IReadOnlyList<string> missing;
         try
         {
-            missing = findMissingColumns(source, mapping.Columns);
+            missing = [.. findMissingColumns(source, mapping.Columns).Where(c => !mapping.OptionalColumns.Contains(c))];
         }
         catch (ConfigurationException ex)
         {
@@ -228,7 +242,7 @@ public static class JobLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
         {
-            yaml.Problem(sourceNode, $"cannot read the header of the export: {ex.Message}");
+            yaml.Problem(sourceNode, $"cannot read the export {Path.GetFileName(source.Path)}: {ex.Message}");
             return null;
         }
 
@@ -239,9 +253,9 @@ public static class JobLoader
             return null;
         }
 
-        foreach (var column in missing)
+        if (missing.Count > 0)
         {
-            problems.Add(mapping.MissingColumnProblem(column));
+            problems.Add(MissingColumnsProblem(mapping, source, missing));
         }
 
         return missing.Count == 0 ? new JobObject(type.Value, source, mappingPath, mapping) : null;

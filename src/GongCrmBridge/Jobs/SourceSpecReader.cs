@@ -154,7 +154,7 @@ internal static class SourceSpecReader
         var full = yaml.ResolvePath(path.Trim());
         if (!File.Exists(full))
         {
-            yaml.Problem(node, string.Create(CultureInfo.InvariantCulture, $"export '{path}' does not exist (paths are relative to the job file)"));
+            yaml.Problem(node, string.Create(CultureInfo.InvariantCulture, $"export '{path}' {MissingFile.Why(full)} (paths are relative to the job file)"));
             return null;
         }
 

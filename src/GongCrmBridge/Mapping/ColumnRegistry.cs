@@ -10,6 +10,7 @@ internal sealed class ColumnRegistry(ConfigYaml yaml)
     private readonly List<string> _columns = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConfigurationProblem> _locations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _needed = new(StringComparer.Ordinal);
 
     /// <summary>Gets the columns, by index.</summary>
     public IReadOnlyList<string> Columns => _columns;
@@ -17,9 +18,20 @@ internal sealed class ColumnRegistry(ConfigYaml yaml)
     /// <summary>Gets the problem to report per column when the export's header lacks it.</summary>
     public IReadOnlyDictionary<string, ConfigurationProblem> MissingColumnProblems => _locations;
 
+    /// <summary>Gets the columns the export may lack: only named by fields marked <c>optional</c>.</summary>
+    public IReadOnlySet<string> OptionalColumns => _columns.Where(c => !_needed.Contains(c)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Returns the index of <paramref name="column"/>, numbering it when it is named for the first time.</summary>
-    public int Use(string column, YamlNode node)
+    /// <param name="column">The column's name.</param>
+    /// <param name="node">Where the mapping names it.</param>
+    /// <param name="optional">Whether this use allows the export to lack the column (<c>optional: true</c>).</param>
+    public int Use(string column, YamlNode node, bool optional = false)
     {
+        if (!optional)
+        {
+            _needed.Add(column);
+        }
+
         if (_index.TryGetValue(column, out var index))
         {
             return index;

@@ -21,6 +21,7 @@ public sealed class CompiledMapping
     private readonly FieldPlan? _requiredUnlessDeleted;
     private readonly IReadOnlyDictionary<string, ConfigurationProblem> _columnLocations;
     private readonly int _bytesPerRecordGuess;
+    private readonly IReadOnlyList<CrmSchemaField> _customFields;
 
     internal CompiledMapping(
         CrmObjectType objectType,
@@ -33,10 +34,15 @@ public sealed class CompiledMapping
         ObjectType = objectType;
         MappingPath = mappingPath;
         Columns = columns;
-        CustomFields = customFields;
+        _customFields = customFields;
         _plans = plans;
         _columnLocations = columnLocations;
         _requiredUnlessDeleted = Array.Find(plans, p => p.IsRequiredUnlessDeleted);
+        for (var i = 0; i < plans.Length; i++)
+        {
+            plans[i].Index = i;
+        }
+
         _bytesPerRecordGuess = 16 + plans.Sum(p => p.Name.Length + 6);
     }
 
@@ -49,8 +55,20 @@ public sealed class CompiledMapping
     /// <summary>Gets the source columns the mapping reads, in the order a <see cref="SourceChunk"/> must hold them.</summary>
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>Gets the custom fields to declare in Gong's schema for <see cref="ObjectType"/> (empty when none).</summary>
-    public IReadOnlyList<CrmSchemaField> CustomFields { get; }
+    /// <summary>Gets the custom fields to declare in Gong's schema for <see cref="ObjectType"/> (empty when none). A
+    /// PICKLIST with <c>values: auto</c> declares the distinct values mapped so far, sorted: read it after the export.</summary>
+    public IReadOnlyList<CrmSchemaField> CustomFields => _customFields.Any(f => f.OrderedValueList is { Count: 0 })
+        ? [.. _customFields.Select(f => f.OrderedValueList is { Count: 0 } && Plan(f.UniqueName) is { AutoPicklist: true } plan ? f with { OrderedValueList = [.. plan.AutoValues] } : f)]
+        : _customFields;
+
+    /// <summary>Gets the columns the export may lack (named only by fields marked <c>optional</c>).</summary>
+    public IReadOnlySet<string> OptionalColumns { get; init; } = new HashSet<string>();
+
+    /// <summary>Gets the fields, in mapping order (their <see cref="FieldPlan.Index"/>).</summary>
+    internal IReadOnlyList<FieldPlan> Plans => _plans;
+
+    /// <summary>Gets the <c>where</c> conditions (all must hold), or empty.</summary>
+    internal RowCondition[] Where { get; init; } = [];
 
     /// <summary>Returns the problem to report when the export lacks <paramref name="column"/>, located at the YAML
     /// node that first names the column.</summary>
@@ -61,8 +79,10 @@ public sealed class CompiledMapping
 
     /// <summary>Maps and validates every record of <paramref name="chunk"/>. Thread-safe.</summary>
     /// <param name="chunk">Records whose cells follow <see cref="Columns"/>.</param>
-    /// <returns>The valid records' JSON in source order, and a rejection for every other record.</returns>
-    internal MappedChunk Map(SourceChunk chunk)
+    /// <param name="now">The run's start, the value of <c>value: now</c> (ISO-8601, UTC).</param>
+    /// <returns>The valid records' JSON in source order, a rejection for every other record but those <c>where</c>
+    /// skipped, the values left out, and what the warnings need.</returns>
+    internal MappedChunk Map(SourceChunk chunk, string? now = null)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         if (chunk.ColumnCount != Columns.Count)
@@ -77,6 +97,10 @@ public sealed class CompiledMapping
         var writer = scratch.Writer;
         var record = scratch.Record;
         record.Ids = ids;
+        scratch.Now = now ?? string.Empty;
+        var stats = new MappingStats(_plans.Length);
+        record.Stats = stats;
+        List<FieldIssue>? issues = null;
         var records = System.Buffers.ArrayPool<MappedRecord>.Shared.Rent(Math.Max(1, chunk.Count));
         var recordCount = 0;
         List<Rejection>? rejections = null;
@@ -89,6 +113,14 @@ public sealed class CompiledMapping
                 (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, null, RejectionStage.Mapping, problem));
                 continue;
             }
+
+            if (Where.Length > 0 && !Passes(chunk, row))
+            {
+                stats.Skipped++;
+                continue;
+            }
+
+            stats.Evaluated++;
 
             var start = output.WrittenCount;
             var idStart = ids.WrittenCount;
@@ -104,18 +136,34 @@ public sealed class CompiledMapping
                     output.WrittenCount - start,
                     record.ObjectId,
                     new RecordReferences(record.AccountId, record.OwnerId, record.Stage));
+                if (record.Omitted.Count > 0)
+                {
+                    issues ??= [];
+                    var objectId = record.ObjectIdString();
+                    foreach (var (field, reason) in record.Omitted)
+                    {
+                        issues.Add(new FieldIssue(ObjectType, chunk.SourcePath, line, objectId, field, reason));
+                    }
+                }
+
+                if (ObjectType == CrmObjectType.Deal && !record.IsDeleted)
+                {
+                    stats.DealsWithoutAccount += record.AccountId.IsEmpty ? 1 : 0;
+                    stats.DealsWithoutCloseDate += record.HasCloseDate ? 0 : 1;
+                }
             }
             else
             {
                 writer.Reset(output);
                 output.Truncate(start);
-                (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, record.ObjectIdString(), failure.Stage, failure.Reason));
+                (rejections ??= []).Add(new Rejection(ObjectType, chunk.SourcePath, line, record.ObjectIdString() ?? record.InvalidObjectId, failure.Stage, failure.Reason));
                 ids.Truncate(idStart);
             }
         }
 
         scratch.Release();
         record.Ids = null;
+        record.Stats = MappingStats.None;
         var (jsonLength, idsLength) = (output.WrittenCount, ids.WrittenCount);
         return new MappedChunk(
             ObjectType,
@@ -127,9 +175,31 @@ public sealed class CompiledMapping
             jsonLength,
             ids.DetachPooledArray(),
             idsLength,
-            (IReadOnlyList<Rejection>?)rejections ?? []);
+            (IReadOnlyList<Rejection>?)rejections ?? [])
+        {
+            Stats = stats,
+            FieldIssues = (IReadOnlyList<FieldIssue>?)issues ?? [],
+        };
     }
 
+    /// <summary>Returns the field named <paramref name="name"/>, if any.</summary>
+    internal FieldPlan? Plan(string name) => Array.Find(_plans, p => p.Name == name);
+
+    private bool Passes(SourceChunk chunk, int row)
+    {
+        foreach (var condition in Where)
+        {
+            if (!condition.Holds(chunk.Cell(row, condition.Column)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the record; when a field fails, the others are still evaluated so the rejection gives every
+    /// reason, not only the first.</summary>
     private bool TryMapRecord(SourceChunk chunk, int row, MapScratch scratch, System.Text.Json.Utf8JsonWriter writer, RecordState record, out Failure failure)
     {
         writer.WriteStartObject();
@@ -137,27 +207,33 @@ public sealed class CompiledMapping
         {
             if (!plan.TryWrite(chunk, row, scratch, writer, record, out failure))
             {
-                return false;
+                record.Failures.Add(failure);
+                continue;
             }
 
             if (plan.Role == FieldRole.ObjectId && !record.HasObjectId)
             {
-                failure = new Failure(RejectionStage.Validation, $"{plan.Subject} is missing or empty");
-                return false;
+                record.Failures.Add(new Failure(RejectionStage.Validation, $"{plan.Subject} is missing or empty"));
             }
-
-            if (plan.Role == FieldRole.ModifiedDate && record.ModifiedUtcTicks == 0)
+            else if (plan.Role == FieldRole.ModifiedDate && !record.HasModifiedDate)
             {
-                failure = new Failure(RejectionStage.Validation, $"{plan.Subject} is missing or empty");
-                return false;
+                record.Failures.Add(new Failure(RejectionStage.Validation, $"{plan.Subject} is missing or empty"));
             }
         }
 
-        if (_requiredUnlessDeleted is not null && !record.RequiredUnlessDeletedWritten && !record.IsDeleted)
+        if (_requiredUnlessDeleted is not null && !record.RequiredUnlessDeletedWritten && !record.IsDeleted &&
+            !record.Failures.Exists(f => f.Reason.StartsWith(_requiredUnlessDeleted.Subject, StringComparison.Ordinal)))
         {
-            failure = new Failure(
+            record.Failures.Add(new Failure(
                 RejectionStage.Validation,
-                $"{_requiredUnlessDeleted.Subject} is missing or empty (a {ObjectType.ToWireName()} needs it unless isDeleted is true)");
+                $"{_requiredUnlessDeleted.Subject} is missing or empty (a {ObjectType.ToWireName()} needs it unless isDeleted is true)"));
+        }
+
+        if (record.Failures.Count > 0)
+        {
+            failure = record.Failures.Count == 1
+                ? record.Failures[0]
+                : new Failure(record.Failures[0].Stage, string.Join("; ", record.Failures.Select(f => f.Reason)));
             return false;
         }
 

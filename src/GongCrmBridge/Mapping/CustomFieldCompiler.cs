@@ -75,9 +75,16 @@ internal sealed class CustomFieldCompiler(ConfigYaml yaml)
             return null;
         }
 
+        if (valuesNode is YamlScalarNode { Value: "auto" })
+        {
+            // The schema's values are the export's distinct values, known once it is read (CompiledMapping.CustomFields).
+            field.AutoPicklist = true;
+            return [];
+        }
+
         if (valuesNode is not YamlSequenceNode list || list.Children.Count == 0)
         {
-            yaml.Problem(valuesNode, $"{label}: values must be a non-empty list, e.g. [Pipeline, Commit]");
+            yaml.Problem(valuesNode, $"{label}: values must be a non-empty list, e.g. [Pipeline, Commit], or auto (the export's distinct values)");
             return null;
         }
 

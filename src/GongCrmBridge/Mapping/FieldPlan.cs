@@ -17,7 +17,15 @@ internal sealed class FieldPlan
     private readonly int _column;
     private readonly TemplatePart[]? _template;
     private readonly string? _constant;
-    private readonly Transform[] _transforms;
+    private readonly TransformStep[] _transforms;
+    private readonly int[]? _coalesce;
+    private readonly NullValues? _nulls;
+    private readonly bool _omitInvalid;
+    private readonly bool _isNow;
+    private readonly bool _watchCatchAll;
+    private readonly bool _watchReference;
+    private readonly bool _keepSamples;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>? _autoValues;
     private readonly ValueMap? _map;
     private readonly string? _default;
     private readonly bool _required;
@@ -44,7 +52,18 @@ internal sealed class FieldPlan
         _default = spec.Default;
         _required = spec.Required;
         _split = spec.Split;
-        _reader = new ValueReader(spec.Culture, spec.Format, spec.TimeZone);
+        _reader = new ValueReader(spec.Culture, spec.Format, spec.AlternateFormats, spec.TimeZone);
+        _coalesce = spec.Coalesce;
+        _nulls = spec.Nulls;
+        _omitInvalid = spec.OmitInvalid;
+        _isNow = spec.IsNow;
+        _watchCatchAll = spec.Map?.HasCatchAll == true;
+        _watchReference = spec.Rule == FieldRule.Reference;
+        _keepSamples = spec.Kind is ValueKind.Date or ValueKind.DateTime && !spec.IsNow;
+        Columns = spec.Coalesce ?? (spec.Column >= 0 ? [spec.Column] : spec.Template?.Where(p => p.Literal is null).Select(p => p.Column).ToArray() ?? []);
+        IsCloseDate = spec.Name == "closeDate" && spec.Role == FieldRole.Standard;
+        AutoPicklist = spec.AutoPicklist;
+        _autoValues = spec.AutoPicklist ? new(StringComparer.OrdinalIgnoreCase) : null;
         _picklist = spec.Picklist;
         _reference = spec.Reference;
     }
@@ -60,6 +79,30 @@ internal sealed class FieldPlan
 
     /// <summary>Gets whether this is the field Gong requires unless the record is deleted.</summary>
     public bool IsRequiredUnlessDeleted { get; }
+
+    /// <summary>Gets or sets the field's position in its mapping (the index of its <see cref="MappingStats"/> entries).</summary>
+    public int Index { get; set; }
+
+    /// <summary>Gets the columns the value reads (for warnings naming them).</summary>
+    public IReadOnlyList<int> Columns { get; }
+
+    /// <summary>Gets whether the field is a DEAL's or LEAD's closeDate (for the <c>deal-without-close-date</c> warning).</summary>
+    public bool IsCloseDate { get; }
+
+    /// <summary>Gets whether a PICKLIST declares the export's distinct values.</summary>
+    public bool AutoPicklist { get; }
+
+    /// <summary>Gets the distinct values of a <c>values: auto</c> PICKLIST seen so far, sorted.</summary>
+    public IReadOnlyList<string> AutoValues => _autoValues is null ? [] : [.. _autoValues.Keys.Order(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>Gets whether a <c>map</c> with a catch-all is counted for <c>catch-all-dominant</c>.</summary>
+    public bool WatchesCatchAll => _watchCatchAll;
+
+    /// <summary>Gets whether the field holds references (for <c>placeholder-value</c>).</summary>
+    public bool WatchesReference => _watchReference;
+
+    /// <summary>Gets whether the field is a date or date-time read from the export (a format can be suggested).</summary>
+    public bool ReadsDates => _keepSamples;
 
     /// <summary>Evaluates the field for one record and writes it; returns false with the reason when the record
     /// must be rejected.</summary>
@@ -78,7 +121,7 @@ internal sealed class FieldPlan
 
         if (_map is not null)
         {
-            value = _map.Apply(value);
+            value = MapValue(value, record);
         }
 
         if (value.IsWhiteSpace())
@@ -98,7 +141,38 @@ internal sealed class FieldPlan
             value = _default;
         }
 
-        return TryWriteScalar(value, writer, record, out failure);
+        return TryWriteScalar(value, writer, record, out failure) || Invalid(value, record, ref failure);
+    }
+
+    /// <summary>An invalid value: counted, then left out (<c>onInvalid: omit</c>, listed in field-issues.csv) or
+    /// rejecting the record.</summary>
+    private bool Invalid(ReadOnlySpan<char> value, RecordState record, ref Failure failure)
+    {
+        record.Stats.AddInvalid(Index, failure.Reason, value, _keepSamples);
+        if (!_omitInvalid)
+        {
+            return false;
+        }
+
+        record.Omitted.Add((Name, failure.Reason));
+        failure = default;
+        return true;
+    }
+
+    private ReadOnlySpan<char> MapValue(ReadOnlySpan<char> value, RecordState record)
+    {
+        if (!_watchCatchAll)
+        {
+            return _map!.Apply(value);
+        }
+
+        var mapped = _map!.Apply(value, out var caught);
+        if (!value.IsWhiteSpace())
+        {
+            record.Stats.ObserveMapped(Index, caught);
+        }
+
+        return mapped;
     }
 
     /// <summary>Checks that <paramref name="value"/> (a constant or default) is usable; returns why not.</summary>
@@ -114,10 +188,34 @@ internal sealed class FieldPlan
         return TryWriteScalar(value, writer, new RecordState(), out var failure) ? null : failure.Reason;
     }
 
-    private ReadOnlySpan<char> Source(SourceChunk chunk, int row, MapScratch scratch) =>
-        _column >= 0 ? chunk.Cell(row, _column)
-        : _template is not null ? scratch.Render(_template, chunk, row)
-        : _constant.AsSpan();
+    private ReadOnlySpan<char> Source(SourceChunk chunk, int row, MapScratch scratch)
+    {
+        if (_column >= 0)
+        {
+            var cell = chunk.Cell(row, _column);
+            return _nulls is null || !_nulls.Matches(cell) ? cell : [];
+        }
+
+        return _coalesce is not null ? Coalesce(chunk, row)
+            : _template is not null ? scratch.Render(_template, chunk, row, _nulls)
+            : _isNow ? scratch.Now.AsSpan()
+            : _constant.AsSpan();
+    }
+
+    /// <summary>The first cell of the <c>column</c> list that is neither empty nor a null word.</summary>
+    private ReadOnlySpan<char> Coalesce(SourceChunk chunk, int row)
+    {
+        foreach (var column in _coalesce!)
+        {
+            var cell = chunk.Cell(row, column);
+            if (!cell.IsWhiteSpace() && (_nulls is null || !_nulls.Matches(cell)))
+            {
+                return cell;
+            }
+        }
+
+        return [];
+    }
 
     private bool TryWriteScalar(ReadOnlySpan<char> value, Utf8JsonWriter writer, RecordState record, out Failure failure)
     {
@@ -131,7 +229,7 @@ internal sealed class FieldPlan
                 {
                     if (!_reader.TryReadNumber(value, out var number))
                     {
-                        failure = CannotRead("number");
+                        failure = CannotRead("number", value);
                         return false;
                     }
 
@@ -149,7 +247,7 @@ internal sealed class FieldPlan
                 {
                     if (!_reader.TryReadInteger(value, out var integer))
                     {
-                        failure = CannotRead("whole number");
+                        failure = CannotRead("whole number", value);
                         return false;
                     }
 
@@ -167,7 +265,7 @@ internal sealed class FieldPlan
                 {
                     if (!BooleanText.TryParse(value.Trim(), out var flag))
                     {
-                        failure = CannotRead("boolean (true/false, yes/no, 1/0)");
+                        failure = CannotRead("boolean (true/false, yes/no, 1/0)", value);
                         return false;
                     }
 
@@ -184,9 +282,11 @@ internal sealed class FieldPlan
                 {
                     if (!_reader.TryReadDate(value, out var date))
                     {
-                        failure = CannotRead("date");
+                        failure = CannotRead("date", value);
                         return false;
                     }
+
+                    record.HasCloseDate |= IsCloseDate;
 
                     Span<byte> utf8 = stackalloc byte[10];
                     ValueParsers.FormatDate(date, utf8);
@@ -196,15 +296,18 @@ internal sealed class FieldPlan
 
             case ValueKind.DateTime:
                 {
-                    if (!_reader.TryReadUtc(value, out var utc))
+                    if (!_reader.TryReadUtc(value, out var utc, out var outOfRange))
                     {
-                        failure = CannotRead("date-time");
+                        failure = outOfRange
+                            ? new Failure(RejectionStage.Mapping, $"{Subject}: the date-time falls outside the years 1 to 9999 once converted to UTC (got {ValueText.Quote(value)})")
+                            : CannotRead("date-time", value);
                         return false;
                     }
 
                     if (Role == FieldRole.ModifiedDate)
                     {
                         record.ModifiedUtcTicks = utc.Ticks;
+                        record.HasModifiedDate = true;
                     }
 
                     Span<byte> utf8 = stackalloc byte[20];
@@ -220,10 +323,31 @@ internal sealed class FieldPlan
 
     private bool TryWriteString(ReadOnlySpan<char> value, Utf8JsonWriter writer, RecordState record, out Failure failure)
     {
-        // Most fields have no rule: they skip the call.
-        if (_rule != FieldRule.None && FieldRuleChecks.CheckText(_rule, ref value, _picklist) is { } problem)
+        var asRead = value;
+        if (_autoValues is not null)
         {
-            failure = Breaks(problem);
+            // values: auto declares what the export holds, so every value is allowed.
+            value = value.Trim();
+            if (!_autoValues.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(value))
+            {
+                _autoValues.TryAdd(value.ToString(), 0);
+            }
+        }
+
+        // Most fields have no rule: they skip the call.
+        else if (_rule != FieldRule.None && FieldRuleChecks.CheckText(_rule, ref value, _picklist) is { } problem)
+        {
+            if (Role == FieldRole.ObjectId)
+            {
+                record.InvalidObjectId = asRead.ToString(); // the report names the record by the id it has
+            }
+
+            failure = Breaks(_rule switch
+            {
+                FieldRule.Picklist => $"{problem} (got {ValueText.Quote(value)}; allowed: {_picklist?.Listing})",
+                FieldRule.DealStatus => $"{problem} (got {ValueText.Quote(value)})",
+                _ => problem,
+            });
             return false;
         }
 
@@ -240,6 +364,11 @@ internal sealed class FieldPlan
         if (_reference != ReferenceSlot.None)
         {
             record.SetReference(_reference, value);
+        }
+
+        if (_watchReference && !value.IsEmpty)
+        {
+            record.Stats.ObserveReference(Index, value);
         }
 
         writer.WriteString(_key, value);
@@ -318,12 +447,12 @@ internal sealed class FieldPlan
 
     private Failure Breaks(string problem) => new(RejectionStage.Validation, $"{Subject} {problem}");
 
-    private Failure CannotRead(string what)
+    private Failure CannotRead(string what, ReadOnlySpan<char> value)
     {
-        var how = _reader.Format is not null ? $" with format '{_reader.Format}'"
+        var how = _reader.Format is not null ? $" with format '{_reader.FormatList}'"
             : Kind is ValueKind.Date or ValueKind.DateTime ? " (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)"
             : Kind is ValueKind.Number or ValueKind.Integer ? $" (culture '{(_reader.Culture.Name.Length == 0 ? "invariant" : _reader.Culture.Name)}')"
             : string.Empty;
-        return new Failure(RejectionStage.Mapping, $"{Subject}: cannot read a {what}{how}");
+        return new Failure(RejectionStage.Mapping, $"{Subject}: cannot read {ValueText.Quote(value)} as a {what}{how}");
     }
 }

@@ -32,7 +32,28 @@ internal sealed class FieldSpec(string name, FieldRole role, ValueKind kind, Fie
     public string? Constant { get; set; }
 
     /// <summary>Gets or sets the transforms, in order.</summary>
-    public IReadOnlyList<Transform> Transforms { get; set; } = [];
+    public IReadOnlyList<TransformStep> Transforms { get; set; } = [];
+
+    /// <summary>Gets or sets the columns of a <c>column</c> list (the first non-empty cell wins), or null for one column.</summary>
+    public int[]? Coalesce { get; set; }
+
+    /// <summary>Gets or sets whether the columns may be absent from the export (<c>optional: true</c>).</summary>
+    public bool Optional { get; set; }
+
+    /// <summary>Gets or sets the cell texts that mean empty (the field's <c>nullValues</c>, else the mapping's).</summary>
+    public NullValues? Nulls { get; set; }
+
+    /// <summary>Gets or sets whether an invalid value is left out (<c>onInvalid: omit</c>) rather than rejecting the record.</summary>
+    public bool OmitInvalid { get; set; }
+
+    /// <summary>Gets or sets the formats tried after <see cref="Format"/> (a <c>format</c> list), or empty.</summary>
+    public IReadOnlyList<string> AlternateFormats { get; set; } = [];
+
+    /// <summary>Gets or sets whether the value is the run's start (<c>value: now</c>).</summary>
+    public bool IsNow { get; set; }
+
+    /// <summary>Gets or sets whether a PICKLIST declares the export's distinct values (<c>values: auto</c>).</summary>
+    public bool AutoPicklist { get; set; }
 
     /// <summary>Gets or sets the <c>map</c>, if any.</summary>
     public ValueMap? Map { get; set; }

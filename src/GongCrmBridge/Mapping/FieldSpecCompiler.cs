@@ -12,20 +12,28 @@ namespace GongCrmBridge.Mapping;
 /// <remarks>The steps run in a fixed order, so problems are listed in the same order every time.</remarks>
 internal sealed class FieldSpecCompiler
 {
-    private static readonly string[] SpecKeys = ["column", "template", "value", "type", "format", "timeZone", "culture", "split", "map", "default", "required", "transform"];
+    private static readonly string[] SpecKeys = ["column", "template", "value", "type", "format", "timeZone", "culture", "split", "map", "default", "required", "transform", .. EverydayKeyReader.Keys];
     private static readonly string[] CustomSpecKeys = [.. SpecKeys, "label", "values", "referenceTo"];
     private static readonly string[] Sources = ["column", "template", "value"];
 
     private readonly ConfigYaml _yaml;
     private readonly ColumnRegistry _columns;
     private readonly CustomFieldCompiler _custom;
+    private readonly EverydayKeyReader _everyday;
 
     public FieldSpecCompiler(ConfigYaml yaml, ColumnRegistry columns)
     {
         _yaml = yaml;
         _columns = columns;
         _custom = new CustomFieldCompiler(yaml);
+        _everyday = new EverydayKeyReader(yaml, columns);
     }
+
+    /// <summary>Gets or sets the mapping's <c>nullValues</c> (its default when the mapping sets none).</summary>
+    public NullValues? MappingNulls { get; set; } = NullValues.Default;
+
+    /// <summary>Gets or sets the mapping's <c>onInvalid</c> (true: omit), or null for SPEC's per-field default.</summary>
+    public bool? MappingOmits { get; set; }
 
     /// <summary>Compiles a standard or top-level field, whose shape and rule Gong defines.</summary>
     /// <returns>The plan, or null when the spec has problems.</returns>
@@ -69,14 +77,17 @@ internal sealed class FieldSpecCompiler
             CheckType(entries, field);
         }
 
+        _everyday.ReadOptional(entries, field);
+        _everyday.ReadNullValues(entries, field, MappingNulls);
         ReadSource(entries, field);
-        ReadFormat(entries, field);
+        _everyday.ReadFormats(entries, field);
         ReadTimeZone(entries, field);
         ReadCulture(entries, field);
+        ReadTransforms(entries, field);
         ReadSplit(entries, field);
         ReadMap(entries, field);
-        ReadTransforms(entries, field);
         ReadRequired(entries, field);
+        _everyday.ReadOnInvalid(entries, field, MappingOmits);
         if (schemaType is { } type)
         {
             schema = _custom.CompileSchema(entries, field, type);
@@ -111,6 +122,8 @@ internal sealed class FieldSpecCompiler
 
         field.Column = _columns.Use(column, node);
         field.Subject = $"{label} (column '{column}')";
+        field.Nulls = MappingNulls;
+        field.OmitInvalid = EverydayKeyReader.DefaultOmits(field, MappingOmits);
         return new FieldPlan(field);
     }
 
@@ -144,7 +157,11 @@ internal sealed class FieldSpecCompiler
         }
 
         var subjectSource = string.Empty;
-        if (entries.Has("column") && entries.Text("column") is { } column)
+        if (entries.Node("column") is YamlSequenceNode columnList)
+        {
+            subjectSource = _everyday.ReadColumnList(columnList, entries, field) ?? string.Empty;
+        }
+        else if (entries.Has("column") && entries.Text("column") is { } column)
         {
             if (string.IsNullOrWhiteSpace(column))
             {
@@ -152,43 +169,27 @@ internal sealed class FieldSpecCompiler
             }
             else
             {
-                field.Column = _columns.Use(column, entries.Node("column")!);
+                field.Column = _columns.Use(column, entries.Node("column")!, field.Optional);
                 subjectSource = $" (column '{column}')";
             }
         }
         else if (entries.Has("template") && entries.Text("template") is { } template)
         {
-            field.Template = TemplateParser.Parse(template, entries.Node("template")!, label, _yaml, _columns);
+            field.Template = TemplateParser.Parse(template, entries.Node("template")!, label, _yaml, _columns, field.Optional);
             subjectSource = " (template)";
         }
         else if (entries.Has("value") && entries.Text("value") is { } constant)
         {
             field.Constant = constant;
-            subjectSource = " (value)";
+            field.IsNow = constant.Trim() == "now" && field.Kind is ValueKind.Date or ValueKind.DateTime;
+            subjectSource = field.IsNow ? " (value: now)" : " (value)";
+            if (field.IsNow && entries.Has("format"))
+            {
+                _yaml.Problem(entries.KeyNode("format"), $"{label}: value: now is the run's start time; it takes no format");
+            }
         }
 
         field.Subject = label + subjectSource;
-    }
-
-    private void ReadFormat(SpecEntries entries, FieldSpec field)
-    {
-        if (!entries.Has("format") || entries.Text("format") is not { } format)
-        {
-            return;
-        }
-
-        if (field.Kind is not (ValueKind.Date or ValueKind.DateTime))
-        {
-            _yaml.Problem(entries.Node("format"), $"{entries.Label}: format applies to date and datetime values only");
-        }
-        else if (!IsValidDateFormat(format))
-        {
-            _yaml.Problem(entries.Node("format"), $"{entries.Label}: '{format}' is not a valid .NET date format (e.g. \"MM/dd/yyyy HH:mm:ss\")");
-        }
-        else
-        {
-            field.Format = format;
-        }
     }
 
     private void ReadTimeZone(SpecEntries entries, FieldSpec field)
@@ -239,22 +240,23 @@ internal sealed class FieldSpecCompiler
 
     private void ReadSplit(SpecEntries entries, FieldSpec field)
     {
-        if (!entries.Has("split") || entries.Text("split") is not { } split)
+        var separators = _everyday.ReadSplit(entries, field, field.Transforms.Any(t => t.PicksPiece));
+        if (field.Kind == ValueKind.StringArray)
         {
-            return;
-        }
+            field.Split = separators?[0];
+            if (separators is { Length: > 1 })
+            {
+                _yaml.Problem(entries.Node("split"), $"{entries.Label}: a stringArray takes one split separator");
+            }
 
-        if (field.Kind != ValueKind.StringArray)
-        {
-            _yaml.Problem(entries.Node("split"), $"{entries.Label}: split applies to stringArray values only");
+            if (field.Transforms.Any(t => t.PicksPiece))
+            {
+                _yaml.Problem(entries.Node("transform"), $"{entries.Label}: first and last pick one piece of a text field; a stringArray keeps every item");
+            }
         }
-        else if (split.Length == 0)
+        else if (separators is not null)
         {
-            _yaml.Problem(entries.Node("split"), $"{entries.Label}: split must not be empty");
-        }
-        else
-        {
-            field.Split = split;
+            field.Transforms = [.. field.Transforms.Select(t => t.PicksPiece ? t with { Separators = separators } : t)];
         }
     }
 
@@ -325,22 +327,12 @@ internal sealed class FieldSpecCompiler
             return;
         }
 
-        var transforms = new List<Transform>();
+        var transforms = new List<TransformStep>();
         foreach (var item in items)
         {
-            var text = _yaml.Scalar(item, $"{label}: a transform");
-            if (text is null)
+            if (TransformParser.Read(_yaml, item, label) is { } step)
             {
-                continue;
-            }
-
-            if (Transforms.TryParse(text.Trim(), out var transform))
-            {
-                transforms.Add(transform);
-            }
-            else
-            {
-                _yaml.Problem(item, $"{label}: unknown transform '{text}' (one of {Transforms.Names})");
+                transforms.Add(step);
             }
         }
 
@@ -372,24 +364,10 @@ internal sealed class FieldSpecCompiler
             _yaml.Problem(entries.Node("default"), $"default: {defaultProblem}");
         }
 
-        if (field.Constant is not null && field.Transforms.Count == 0 && field.Map is null &&
+        if (field.Constant is not null && !field.IsNow && field.Transforms.Count == 0 && field.Map is null &&
             !string.IsNullOrWhiteSpace(field.Constant) && plan.CheckConstant(field.Constant) is { } constantProblem)
         {
             _yaml.Problem(entries.Node("value"), $"value: {constantProblem}");
-        }
-    }
-
-    private static bool IsValidDateFormat(string format)
-    {
-        try
-        {
-            var sample = new DateTimeOffset(2024, 1, 31, 13, 45, 30, TimeSpan.Zero);
-            var text = sample.ToString(format, CultureInfo.InvariantCulture);
-            return text.Length > 0;
-        }
-        catch (FormatException)
-        {
-            return false;
         }
     }
 }

@@ -39,9 +39,12 @@ internal sealed class MapScratch
     /// <summary>Detaches the writer from the last output, so the scratch does not keep a chunk's JSON alive.</summary>
     public void Release() => Writer.Reset(_idle);
 
-    public ReadOnlySpan<char> ApplyTransforms(ReadOnlySpan<char> value, Transform[] transforms)
+    /// <summary>Gets or sets the run's start as ISO-8601 text, the value of <c>value: now</c>.</summary>
+    public string Now { get; set; } = string.Empty;
+
+    public ReadOnlySpan<char> ApplyTransforms(ReadOnlySpan<char> value, TransformStep[] transforms)
     {
-        foreach (var transform in transforms)
+        foreach (ref readonly var transform in transforms.AsSpan())
         {
             value = value.Overlaps(_a)
                 ? Transforms.Apply(transform, value, ref _b)
@@ -51,15 +54,29 @@ internal sealed class MapScratch
         return value;
     }
 
-    public ReadOnlySpan<char> Render(TemplatePart[] parts, SourceChunk chunk, int row)
+    /// <summary>The template's text; empty when a placeholder is empty (or a null word) after its transforms.</summary>
+    public ReadOnlySpan<char> Render(TemplatePart[] parts, SourceChunk chunk, int row, NullValues? nulls)
     {
         var length = 0;
         foreach (var part in parts)
         {
             var piece = part.Literal is null ? chunk.Cell(row, part.Column) : part.Literal.AsSpan();
-            if (part.Literal is null && piece.IsWhiteSpace())
+            if (part.Literal is null)
             {
-                return [];
+                if (nulls is not null && nulls.Matches(piece))
+                {
+                    return [];
+                }
+
+                if (part.Transforms is { Length: > 0 } steps)
+                {
+                    piece = ApplyTransforms(piece, steps);
+                }
+
+                if (piece.IsWhiteSpace())
+                {
+                    return [];
+                }
             }
 
             if (length + piece.Length > _template.Length)

@@ -40,7 +40,7 @@ internal readonly record struct MappedRecord(
     RecordReferences References);
 
 /// <summary>The outcome of mapping one <see cref="Sources.SourceChunk"/>: valid records as JSON, and rejections.</summary>
-/// <remarks>Records keep source order. <c>Records.Count + Rejections.Count == ReadCount</c>.</remarks>
+/// <remarks>Records keep source order. <c>Records.Count + Rejections.Count + Skipped == ReadCount</c>.</remarks>
 internal sealed class MappedChunk
 {
     private MappedRecord[]? _pooledRecords;
@@ -95,6 +95,15 @@ internal sealed class MappedChunk
 
     /// <summary>Gets the object type of every record.</summary>
     public CrmObjectType ObjectType { get; }
+
+    /// <summary>Gets what the mapping observed for the warnings, including the rows <c>where</c> skipped.</summary>
+    public MappingStats Stats { get; init; } = new(0);
+
+    /// <summary>Gets the values left out of valid records (<c>onInvalid: omit</c>).</summary>
+    public IReadOnlyList<Outcomes.FieldIssue> FieldIssues { get; init; } = [];
+
+    /// <summary>Gets the rows <c>where</c> skipped.</summary>
+    public int Skipped => Stats.Skipped;
 
     /// <summary>Gets the export the records were read from.</summary>
     public string SourcePath { get; }

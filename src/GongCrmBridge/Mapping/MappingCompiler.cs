@@ -10,7 +10,7 @@ namespace GongCrmBridge.Mapping;
 /// <remarks>One compiler per file: it collects the file's columns and plans as it goes.</remarks>
 internal sealed class MappingCompiler
 {
-    private static readonly string[] TopKeys = ["objectType", "objectId", "modifiedDate", "isDeleted", "url", "fields", "customFields"];
+    private static readonly string[] TopKeys = ["objectType", "objectId", "modifiedDate", "isDeleted", "url", "fields", "customFields", "nullValues", "where", "onInvalid"];
 
     private readonly ConfigYaml _yaml;
     private readonly ColumnRegistry _columns;
@@ -34,13 +34,28 @@ internal sealed class MappingCompiler
             return null;
         }
 
+        if (entries.TryGetValue("nullValues", out var nulls))
+        {
+            _fields.MappingNulls = new EverydayKeyReader(_yaml, _columns).ReadNullList(nulls.Value, "nullValues");
+        }
+
+        if (entries.TryGetValue("onInvalid", out var onInvalid))
+        {
+            _fields.MappingOmits = new EverydayKeyReader(_yaml, _columns).ReadMappingOnInvalid(onInvalid.Value);
+        }
+
         AddTop(entries, root, "objectId", FieldRole.ObjectId, ValueKind.String, FieldRule.ObjectId, required: true);
         AddTop(entries, root, "modifiedDate", FieldRole.ModifiedDate, ValueKind.DateTime, FieldRule.None, required: true);
         AddTop(entries, root, "isDeleted", FieldRole.IsDeleted, ValueKind.Boolean, FieldRule.None, required: false);
         AddTop(entries, root, "url", FieldRole.Url, ValueKind.String, FieldRule.Url, required: false);
         AddStandardFields(entries, root);
         AddCustomFields(entries);
-        return new CompiledMapping(_type, _yaml.FilePath, _columns.Columns, _customFields, [.. _plans], _columns.MissingColumnProblems);
+        var where = entries.TryGetValue("where", out var whereEntry) ? WhereReader.Read(_yaml, whereEntry.Value, _columns) : [];
+        return new CompiledMapping(_type, _yaml.FilePath, _columns.Columns, _customFields, [.. _plans], _columns.MissingColumnProblems)
+        {
+            Where = where,
+            OptionalColumns = _columns.OptionalColumns,
+        };
     }
 
     private static bool IsValidUniqueName(string name) =>

@@ -12,6 +12,13 @@ internal sealed class RecordState
 
     public long ModifiedUtcTicks { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether a modifiedDate was read (0001-01-01T00:00:00Z has 0 ticks).</summary>
+    public bool HasModifiedDate { get; set; }
+
+    /// <summary>Gets or sets the objectId as read when Gong's rules refuse it (too long, a space, '#'): the rejection
+    /// still names the record by it.</summary>
+    public string? InvalidObjectId { get; set; }
+
     public bool IsDeleted { get; set; }
 
     public bool RequiredUnlessDeletedWritten { get; set; }
@@ -21,6 +28,18 @@ internal sealed class RecordState
     public IdRange OwnerId { get; private set; }
 
     public IdRange Stage { get; private set; }
+
+    /// <summary>Gets or sets whether a DEAL's closeDate was written.</summary>
+    public bool HasCloseDate { get; set; }
+
+    /// <summary>Gets or sets the chunk's observations for the warnings.</summary>
+    public MappingStats Stats { get; set; } = new(0);
+
+    /// <summary>Gets the reasons of every field that failed (the record is rejected with all of them).</summary>
+    public List<Failure> Failures { get; } = [];
+
+    /// <summary>Gets the values left out by <c>onInvalid: omit</c>: field name and reason.</summary>
+    public List<(string Field, string Reason)> Omitted { get; } = [];
 
     public void SetObjectId(ReadOnlySpan<char> objectId)
     {
@@ -55,11 +74,23 @@ internal sealed class RecordState
         ObjectId = default;
         HasObjectId = false;
         ModifiedUtcTicks = 0;
+        HasModifiedDate = false;
+        InvalidObjectId = null;
         IsDeleted = false;
         RequiredUnlessDeletedWritten = false;
         AccountId = default;
         OwnerId = default;
         Stage = default;
+        HasCloseDate = false;
+        if (Failures.Count > 0)
+        {
+            Failures.Clear();
+        }
+
+        if (Omitted.Count > 0)
+        {
+            Omitted.Clear();
+        }
     }
 
     private IdRange WriteId(ReadOnlySpan<char> id)

@@ -27,6 +27,29 @@ internal enum Transform
     /// (<c>jo@acme.com</c>) to its bare lower-case domain (<c>acme.com</c>): scheme, user info, port, path,
     /// query and a leading <c>www.</c> removed.</summary>
     Domain,
+
+    /// <summary>The first non-empty piece after splitting on the step's separators (the field's <c>split</c>, else
+    /// <c>,</c> and <c>;</c>): <c>"jo@a.com, jo@b.com"</c> → <c>jo@a.com</c>.</summary>
+    First,
+
+    /// <summary>The last non-empty piece, as <see cref="First"/>.</summary>
+    Last,
+
+    /// <summary>Every occurrence of a text replaced by another (<c>{ replace: [from, to] }</c>).</summary>
+    Replace,
+
+    /// <summary>At most N characters (<c>{ truncate: N }</c>), trailing white space of the cut dropped.</summary>
+    Truncate,
+
+    /// <summary>A stable 16-character lower-case hex digest (XxHash3 of the UTF-8 value): a key longer than Gong allows
+    /// becomes short and still unique in practice. Empty stays empty.</summary>
+    Hash,
+
+    /// <summary>The text before the first occurrence of the step's text; the whole value when it is absent.</summary>
+    Before,
+
+    /// <summary>The text after the first occurrence of the step's text; the whole value when it is absent.</summary>
+    After,
 }
 
 /// <summary>Applies <see cref="Transform"/>s from one span into a caller-owned, growable buffer.</summary>
@@ -49,7 +72,21 @@ internal static class Transforms
     }
 
     /// <summary>Gets the names of every transform, as written in mapping files.</summary>
-    public static string Names => "trim, lower, upper, slug, digits, domain";
+    public static string Names => "trim, lower, upper, slug, digits, domain, first, last, hash, { replace: [from, to] }, { truncate: N }, { before: TEXT }, { after: TEXT }";
+
+    /// <summary>Applies one step (a transform and its argument) to <paramref name="input"/>, as
+    /// <see cref="Apply(Transform, ReadOnlySpan{char}, ref char[])"/>.</summary>
+    public static ReadOnlySpan<char> Apply(in TransformStep step, ReadOnlySpan<char> input, ref char[] buffer) => step.Kind switch
+    {
+        Transform.First => TextSteps.Piece(input, step.Separators, last: false),
+        Transform.Last => TextSteps.Piece(input, step.Separators, last: true),
+        Transform.Replace => TextSteps.Replace(input, step.Text!, step.Replacement!, ref buffer),
+        Transform.Truncate => input.Length <= step.Length ? input : input[..step.Length].TrimEnd(),
+        Transform.Hash => TextSteps.Hash(input, ref buffer),
+        Transform.Before => TextSteps.Before(input, step.Text!),
+        Transform.After => TextSteps.After(input, step.Text!),
+        _ => Apply(step.Kind, input, ref buffer),
+    };
 
     /// <summary>Applies <paramref name="transform"/> to <paramref name="input"/>, writing into
     /// <paramref name="buffer"/> (which must not overlap the input) and returning the result.</summary>
@@ -92,6 +129,8 @@ internal static class Transforms
                 return Slug(input, ref buffer);
             case Transform.Domain:
                 return Domain(input, output);
+            case Transform.Hash:
+                return TextSteps.Hash(input, ref buffer);
             default:
                 throw new ArgumentOutOfRangeException(nameof(transform), transform, null);
         }

@@ -16,9 +16,19 @@ internal sealed class ValueMap
         _catchAll = catchAll;
     }
 
+    /// <summary>Gets whether the map has a <c>"*"</c> entry.</summary>
+    public bool HasCatchAll => _catchAll is not null;
+
+    /// <summary>Gets the <c>"*"</c> entry's value, if any.</summary>
+    public string? CatchAll => _catchAll;
+
     /// <summary>Returns what <paramref name="value"/> maps to; an empty or white-space value is returned as it is.</summary>
-    public ReadOnlySpan<char> Apply(ReadOnlySpan<char> value)
+    public ReadOnlySpan<char> Apply(ReadOnlySpan<char> value) => Apply(value, out _);
+
+    /// <summary>As <see cref="Apply(ReadOnlySpan{char})"/>, saying whether the <c>"*"</c> entry took the value.</summary>
+    public ReadOnlySpan<char> Apply(ReadOnlySpan<char> value, out bool caught)
     {
+        caught = false;
         var key = value.Trim();
         if (key.IsEmpty)
         {
@@ -30,6 +40,7 @@ internal sealed class ValueMap
             return mapped;
         }
 
+        caught = _catchAll is not null;
         return _catchAll is not null ? _catchAll : value;
     }
 }

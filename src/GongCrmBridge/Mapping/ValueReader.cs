@@ -12,6 +12,7 @@ internal sealed class ValueReader
     private readonly FixedDateFormat? _fixedFormat;
     private readonly ZoneOffsetCache? _zoneCache;
     private readonly char _decimalSeparator;
+    private readonly ValueReader[] _alternates = [];
 
     /// <summary>Initializes a new instance of the <see cref="ValueReader"/> class.</summary>
     /// <param name="culture">The culture of numbers and of formatted dates.</param>
@@ -32,6 +33,15 @@ internal sealed class ValueReader
         var separator = culture.NumberFormat.NumberDecimalSeparator;
         _decimalSeparator = separator.Length == 1 ? separator[0] : '\0';
     }
+
+    /// <summary>Initializes a new instance of the <see cref="ValueReader"/> class for a <c>format</c> list: the
+    /// formats are tried in order.</summary>
+    public ValueReader(CultureInfo culture, string? format, IReadOnlyList<string> alternates, TimeZoneInfo? timeZone)
+        : this(culture, format, timeZone) =>
+        _alternates = [.. alternates.Select(a => new ValueReader(culture, a, timeZone))];
+
+    /// <summary>Gets every format, in the order tried (for reasons).</summary>
+    public string FormatList => string.Join("', '", new[] { Format }.Concat(_alternates.Select(a => a.Format)));
 
     /// <summary>Gets the culture of numbers and formatted dates.</summary>
     public CultureInfo Culture { get; }
@@ -55,22 +65,55 @@ internal sealed class ValueReader
     public bool TryReadDate(ReadOnlySpan<char> value, out DateTime date) => TryParseDateTime(value, out date, out _);
 
     /// <summary>Reads a date-time and converts it to UTC, whole seconds (Gong takes no fraction).</summary>
-    public bool TryReadUtc(ReadOnlySpan<char> value, out DateTime utc)
+    /// <param name="value">The cell.</param>
+    /// <param name="utc">The time in UTC.</param>
+    /// <param name="outOfRange">Set when the value reads but, in UTC, falls before year 1 or after year 9999.</param>
+    public bool TryReadUtc(ReadOnlySpan<char> value, out DateTime utc, out bool outOfRange)
     {
+        outOfRange = false;
         if (!TryParseDateTime(value, out var local, out var offset))
         {
             utc = default;
             return false;
         }
 
-        utc = offset is null && _zoneCache is not null
-            ? _zoneCache.ToUtc(local)
-            : ValueParsers.ToUtc(local, offset, TimeZone);
+        try
+        {
+            utc = offset is null && _zoneCache is not null
+                ? _zoneCache.ToUtc(local)
+                : ValueParsers.ToUtc(local, offset, TimeZone);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // In UTC the time falls before year 1 or after year 9999 (9999-12-31T23:59:59-05:00): no DateTime holds it.
+            utc = default;
+            outOfRange = true;
+            return false;
+        }
+
         utc = utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
         return true;
     }
 
     private bool TryParseDateTime(ReadOnlySpan<char> value, out DateTime result, out TimeSpan? offset)
+    {
+        if (TryParseOne(value, out result, out offset))
+        {
+            return true;
+        }
+
+        foreach (var alternate in _alternates)
+        {
+            if (alternate.TryParseOne(value, out result, out offset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool TryParseOne(ReadOnlySpan<char> value, out DateTime result, out TimeSpan? offset)
     {
         if (Format is null)
         {

@@ -24,13 +24,15 @@ public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long 
 /// <param name="Read">Records read.</param>
 /// <param name="Valid">Records written into the files.</param>
 /// <param name="Rejected">Records rejected by mapping or validation.</param>
+/// <param name="Skipped">Rows the mapping's <c>where</c> left out.</param>
 /// <param name="Unchanged">Valid records Gong already has as they are (a run with a state): not written.</param>
-internal sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected, long Unchanged = 0);
+internal sealed record BuiltExport(
+    JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected, long Skipped = 0, long Unchanged = 0);
 
 /// <summary>Everything the pipeline built for a job.</summary>
 /// <param name="Exports">One entry per export, in dependency order.</param>
-/// <param name="Warnings">The referential warnings.</param>
-internal sealed record BuildResult(IReadOnlyList<BuiltExport> Exports, IReadOnlyList<ReferenceWarning> Warnings);
+/// <param name="Warnings">The warnings: referential, and what the mapping observed.</param>
+internal sealed record BuildResult(IReadOnlyList<BuiltExport> Exports, IReadOnlyList<RunWarning> Warnings);
 
 /// <summary>Options of <see cref="BatchBuilder"/>.</summary>
 internal sealed record BatchBuilderOptions
@@ -40,6 +42,9 @@ internal sealed record BatchBuilderOptions
 
     /// <summary>Gets how many chunks are mapped at once. The default value is the number of processors.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Gets the run's start: the value of <c>value: now</c>.</summary>
+    public DateTimeOffset RunStartedAt { get; init; }
 
     /// <summary>Gets how exports are read (chunk size, record size limit).</summary>
     public SourceReadOptions Read { get; init; } = new();
@@ -54,6 +59,7 @@ internal sealed class BatchBuilder
 {
     private readonly BatchBuilderOptions _options;
     private readonly ILogger _logger;
+    private readonly string _now;
 
     /// <summary>Initializes a new instance of the <see cref="BatchBuilder"/> class.</summary>
     public BatchBuilder(BatchBuilderOptions options, ILogger? logger = null)
@@ -61,6 +67,7 @@ internal sealed class BatchBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1, nameof(options.Parallelism));
         _options = options;
         _logger = logger ?? NullLogger.Instance;
+        _now = MappingObservations.NowText(options.RunStartedAt);
     }
 
     /// <summary>Builds the LDJSON files of every export of <paramref name="job"/>; rejections are streamed into
@@ -78,21 +85,29 @@ internal sealed class BatchBuilder
         }
 
         var built = new List<BuiltExport>(job.Objects.Count);
+        var warnings = new List<RunWarning>();
         foreach (var export in job.Objects)
         {
-            built.Add(await BuildExportAsync(job, export, rejections, references, progress, cancellationToken).ConfigureAwait(false));
+            var observations = new MappingObservations(export.Mapping);
+            built.Add(await BuildExportAsync(job, export, rejections, references, observations, progress, cancellationToken).ConfigureAwait(false));
+            warnings.AddRange(observations.Warnings());
         }
 
-        return new BuildResult(built, references.Warnings);
+        return new BuildResult(built, [.. references.Warnings, .. warnings]);
     }
 
     private long Unchanged(CrmObjectType type) => _options.Incremental?.UnchangedOf(type) ?? 0;
+
+    /// <summary>Returns the records of <paramref name="chunk"/> to batch: all, or those the incremental check did not
+    /// find unchanged.</summary>
+    private MappedChunk ToSend(MappedChunk chunk) => _options.Incremental?.Filter(chunk) ?? chunk;
 
     private async Task<BuiltExport> BuildExportAsync(
         JobDefinition job,
         JobObject export,
         RejectionsCsvWriter rejections,
         ReferenceChecker references,
+        MappingObservations observations,
         IProgress<PipelineProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -113,7 +128,8 @@ internal sealed class BatchBuilder
             var source = RecordSources.Open(export.Source, export.Mapping.Columns, _options.Read);
             await using (source.ConfigureAwait(false))
             {
-                await PipelineGraph.RunAsync(source, export.Mapping, ConsumeAsync, _options.Parallelism, cancellationToken)
+                observations.NoteHeader(source);
+                await PipelineGraph.RunAsync(source, export.Mapping, ConsumeAsync, _options.Parallelism, cancellationToken, _now)
                     .ConfigureAwait(false);
             }
 
@@ -121,21 +137,16 @@ internal sealed class BatchBuilder
             rejections.Flush();
             progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true, Unchanged(type)));
             PipelineLog.ExportBuilt(_logger, type.ToWireName(), read, valid, rejected, files.Count);
-            return new BuiltExport(export, files, read, valid, rejected, Unchanged(type));
+            return new BuiltExport(export, files, read, valid, rejected, observations.Skipped, Unchanged(type));
         }
 
         async ValueTask ConsumeAsync(MappedChunk chunk, CancellationToken token)
         {
             read += chunk.ReadCount;
             rejected += chunk.Rejections.Count;
-            var toSend = _options.Incremental?.Filter(chunk) ?? chunk;
+            ChunkReports.Record(chunk, rejections, references, observations);
+            var toSend = ToSend(chunk);
             valid += toSend.Records.Count;
-            if (chunk.Rejections.Count > 0)
-            {
-                rejections.Write(chunk.Rejections);
-            }
-
-            references.Observe(chunk);
 
             // Reported before batching, so that a run stopped inside AddAsync still counts the rejections just written.
             progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: false, Unchanged(type)));

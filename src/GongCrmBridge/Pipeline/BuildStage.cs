@@ -18,7 +18,15 @@ internal sealed class BuildStage(
 
     public async Task<BuildResult> RunAsync(RejectionsCsvWriter rejections, CancellationToken cancellationToken)
     {
-        var builder = new BatchBuilder(new BatchBuilderOptions { WorkDirectory = run.BatchDirectory, Parallelism = run.Parallelism, Incremental = incremental }, logger);
+        var builder = new BatchBuilder(
+            new BatchBuilderOptions
+            {
+                WorkDirectory = run.BatchDirectory,
+                Parallelism = run.Parallelism,
+                RunStartedAt = run.TimeProvider.GetUtcNow(),
+                Incremental = incremental,
+            },
+            logger);
         Result = await builder.BuildAsync(job, rejections, _tally, cancellationToken).ConfigureAwait(false);
         return Result;
     }

@@ -83,6 +83,7 @@ public sealed class DryRunner
             counts.Valid += export.Valid;
             counts.Rejected += export.Rejected;
             counts.Unchanged += export.Unchanged;
+            counts.Skipped += export.Skipped;
             counts.Files += export.Files.Count;
         }
 

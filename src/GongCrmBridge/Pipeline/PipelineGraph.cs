@@ -31,14 +31,15 @@ internal static class PipelineGraph
         CompiledMapping mapping,
         Func<MappedChunk, CancellationToken, ValueTask> consume,
         int parallelism,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? now = null)
     {
         var map = new TransformBlock<SourceChunk, Mapped>(
             chunk =>
             {
                 try
                 {
-                    return new Mapped(mapping.Map(chunk), null);
+                    return new Mapped(mapping.Map(chunk, now), null);
                 }
 #pragma warning disable CA1031 // not swallowed: carried to the sink, which rethrows it in the chunk's turn
                 catch (Exception exception)

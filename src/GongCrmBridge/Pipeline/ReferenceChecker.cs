@@ -24,10 +24,14 @@ internal sealed class ReferenceChecker
     private const int ExamplesPerWarning = 20;
 
     private readonly Dictionary<CrmObjectType, IdHashes> _known = [];
-    private readonly Dictionary<(CrmObjectType Type, string Field), ReferenceWarning> _warnings = [];
+    private readonly Dictionary<(CrmObjectType Type, string Field), RunWarning> _warnings = [];
 
     /// <summary>Gets the warnings found so far, in the order they were first seen.</summary>
-    public IReadOnlyList<ReferenceWarning> Warnings => [.. _warnings.Values];
+    public IReadOnlyList<RunWarning> Warnings => [.. _warnings.Values.Select(w =>
+    {
+        w.Message = $"{w.Count} {w.ObjectType} record(s): {w.Field} matches no {w.Target} of this job";
+        return w;
+    })];
 
     /// <summary>Declares that the job holds an export of <paramref name="type"/>, so references to it are checked.</summary>
     public void Expect(CrmObjectType type) => _known.TryAdd(type, new IdHashes());
@@ -78,7 +82,7 @@ internal sealed class ReferenceChecker
         var key = (chunk.ObjectType, field);
         if (!_warnings.TryGetValue(key, out var warning))
         {
-            warning = new ReferenceWarning
+            warning = new RunWarning
             {
                 ObjectType = chunk.ObjectType.ToWireName(),
                 Field = field,

@@ -17,6 +17,10 @@ public sealed record SyncOptions
     /// exports. A failed or stopped run always keeps them, for diagnosis.</summary>
     public bool KeepBatches { get; init; }
 
+    /// <summary>Gets a value indicating whether the job's business users are checked against Gong's users before
+    /// uploading (<c>--check-users</c>: an <c>unknown-gong-user</c> warning; one call per page of Gong's users).</summary>
+    public bool CheckUsers { get; init; }
+
     /// <summary>Gets the company's daily call budget, to report what is left. The default value is Gong's 10,000.</summary>
     public long DailyCallBudget { get; init; } = 10_000;
 

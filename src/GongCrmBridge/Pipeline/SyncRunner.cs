@@ -92,6 +92,11 @@ public sealed class SyncRunner
             CheckBudget(send, files, state);
         }
 
+        if (sync.CheckUsers)
+        {
+            await GongUserWarning.AddAsync(_client, send.Built, send.Run.BatchDirectory, summary, _logger, cancellationToken).ConfigureAwait(false);
+        }
+
         var integration = await new IntegrationResolver(_client, _logger).ResolveAsync(job.Integration, cancellationToken).ConfigureAwait(false);
         summary.IntegrationId = integration.IntegrationId;
 
@@ -192,6 +197,7 @@ public sealed class SyncRunner
             counts.Read += export.Read;
             counts.Rejected += export.Rejected;
             counts.Unchanged += export.Unchanged;
+            counts.Skipped += export.Skipped;
             counts.Files += export.Files.Count;
             counts.Accepted ??= 0;
             foreach (var file in export.Files)

@@ -12,6 +12,9 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
     /// <summary>The file name inside the report folder.</summary>
     public const string FileName = "rejections.csv";
 
+    /// <summary>The longest objectId written; a longer one is cut.</summary>
+    public const int MaxObjectIdLength = 100;
+
     private static readonly string[] Header = ["objectType", "source", "line", "objectId", "stage", "reason"];
 
     private readonly CsvWriter _writer;
@@ -32,7 +35,13 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
             Injection = CsvInjection.Escape,
         });
         _writer.WriteHeader(Header);
+        FieldIssues = new FieldIssuesCsvWriter(
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, FieldIssuesCsvWriter.FileName),
+            RelativeSource);
     }
+
+    /// <summary>Gets the report's <c>field-issues.csv</c>, written beside this file and closed with it.</summary>
+    public FieldIssuesCsvWriter FieldIssues { get; }
 
     /// <summary>Gets the file written.</summary>
     public string FilePath { get; }
@@ -50,7 +59,7 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
                 _writer.WriteField(rejection.ObjectType.ToWireName());
                 _writer.WriteField(RelativeSource(rejection.Source));
                 _writer.WriteField(rejection.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                _writer.WriteField(rejection.ObjectId ?? string.Empty);
+                _writer.WriteField(Cut(rejection.ObjectId));
                 _writer.WriteField(StageName(rejection.Stage));
                 _writer.WriteField(rejection.Reason);
                 _writer.EndRecord();
@@ -66,6 +75,8 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
         {
             _writer.Flush();
         }
+
+        FieldIssues.Flush();
     }
 
     /// <summary>The <c>stage</c> column's text for <paramref name="stage"/>.</summary>
@@ -78,12 +89,25 @@ internal sealed class RejectionsCsvWriter : IAsyncDisposable, IDisposable
     };
 
     /// <inheritdoc />
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        FieldIssues.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await FieldIssues.DisposeAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Returns <paramref name="source"/> as the report shows it: relative to the job file's folder, with '/'.</summary>
     public string RelativeSource(string source) =>
         _baseDirectory is null ? source : System.IO.Path.GetRelativePath(_baseDirectory, source).Replace('\\', '/');
+
+    /// <summary>The objectId as the export has it, cut at <see cref="MaxObjectIdLength"/> characters (SPEC: the user
+    /// needs it to find the record even when the id itself is what is wrong, e.g. far too long).</summary>
+    private static string Cut(string? objectId) =>
+        objectId is null ? string.Empty : objectId.Length <= MaxObjectIdLength ? objectId : objectId[..MaxObjectIdLength];
 }

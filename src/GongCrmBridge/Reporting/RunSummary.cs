@@ -50,8 +50,8 @@ public sealed class RunSummary
     /// <summary>Gets or sets the integration used, if any.</summary>
     public long? IntegrationId { get; set; }
 
-    /// <summary>Gets the job-wide referential problems (warnings: the records are still sent).</summary>
-    public Collection<ReferenceWarning> Warnings { get; } = [];
+    /// <summary>Gets the warnings: data or mapping problems that did not stop a record (SPEC.md warning codes).</summary>
+    public Collection<RunWarning> Warnings { get; } = [];
 
     /// <summary>Gets the custom-field schema changes the run made or kept, one line each.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -95,6 +95,13 @@ public sealed class ObjectTypeSummary
 
     /// <summary>Gets or sets the records skipped because they did not change since the last run.</summary>
     public long Unchanged { get; set; }
+
+    /// <summary>Gets or sets the rows the mapping's <c>where</c> left out.</summary>
+    public long Skipped { get; set; }
+
+    /// <summary>Gets or sets the records folded into another record of the same objectId (identical apart from
+    /// modifiedDate, or an earlier line of a non-unique key).</summary>
+    public long Merged { get; set; }
 
     /// <summary>Gets or sets the records neither accepted nor rejected because the run stopped early.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
@@ -145,26 +152,34 @@ public sealed class UploadSummary
     public int? TotalErrorCount { get; set; }
 }
 
-/// <summary>Records pointing at an object the job does not hold (e.g. a deal whose owner is not a business user).</summary>
-public sealed class ReferenceWarning
+/// <summary>A warning of the run (SPEC.md, "Run report": the codes a scheduler may alert on): the records are still
+/// sent, but something is probably wrong with the data or the mapping.</summary>
+public sealed class RunWarning
 {
-    /// <summary>Gets or sets the object type of the records that point.</summary>
+    /// <summary>Gets or sets the machine-readable code, e.g. <c>unknown-reference</c>, <c>catch-all-dominant</c>.</summary>
+    public string Code { get; set; } = "unknown-reference";
+
+    /// <summary>Gets or sets the object type concerned.</summary>
     public required string ObjectType { get; set; }
 
-    /// <summary>Gets or sets the field that points (accountId, ownerId, stage).</summary>
-    public required string Field { get; set; }
+    /// <summary>Gets or sets the field concerned, if one is (e.g. accountId, status).</summary>
+    public string? Field { get; set; }
 
-    /// <summary>Gets or sets the object type pointed at.</summary>
-    public required string Target { get; set; }
+    /// <summary>Gets or sets the object type pointed at (<c>unknown-reference</c> only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Target { get; set; }
 
-    /// <summary>Gets or sets how many records point at an id the job does not hold.</summary>
+    /// <summary>Gets or sets how many records (or values) the warning concerns.</summary>
     public long Count { get; set; }
 
-    /// <summary>Gets the first few such records.</summary>
+    /// <summary>Gets or sets the warning in one line, for people.</summary>
+    public string Message { get; set; } = string.Empty;
+
+    /// <summary>Gets the first few records concerned, when the warning points at records.</summary>
     public Collection<ReferenceWarningExample> Examples { get; } = [];
 }
 
-/// <summary>One record behind a <see cref="ReferenceWarning"/>.</summary>
+/// <summary>One record behind a <see cref="RunWarning"/>.</summary>
 /// <param name="Source">The export.</param>
 /// <param name="Line">The record's line.</param>
 /// <param name="ObjectId">The record's objectId.</param>

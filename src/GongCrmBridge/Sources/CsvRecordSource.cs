@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CsvHelper;
+using GongCrmBridge.Configuration;
 
 namespace GongCrmBridge.Sources;
 
@@ -9,6 +10,8 @@ namespace GongCrmBridge.Sources;
 internal sealed class CsvRecordSource : IRecordSource
 {
     private const int ReadBufferBytes = 256 * 1024;
+    private const int HeaderMaxBytes = 1_000_000;
+    private const int HeaderlessSample = 100;
 
     private readonly SourceSpec _spec;
     private readonly IReadOnlyList<string> _columns;
@@ -25,7 +28,8 @@ internal sealed class CsvRecordSource : IRecordSource
         _options = options;
         _separator = ParseDelimiter(spec.Delimiter);
         _encoding = SourceEncodings.Resolve(spec.Encoding);
-        _header = ReadHeader(spec, _separator, _encoding);
+        _header = HeaderNames.Disambiguate(ReadHeader(spec, _separator, _encoding), out var repeated);
+        RepeatedHeaderNames = repeated;
         _fieldIndexes = ResolveColumns(_header, columns);
         MissingColumns = [.. columns.Where((_, i) => _fieldIndexes[i] < 0)];
     }
@@ -33,6 +37,8 @@ internal sealed class CsvRecordSource : IRecordSource
     public string Path => _spec.Path;
 
     public IReadOnlyList<string> MissingColumns { get; }
+
+    public IReadOnlyList<string> RepeatedHeaderNames { get; }
 
     public static char ParseDelimiter(string delimiter) =>
         TryParseDelimiter(delimiter, out var separator)
@@ -52,26 +58,50 @@ internal sealed class CsvRecordSource : IRecordSource
         return separator is > '\0' and < (char)128 and not '"' and not '\r' and not '\n';
     }
 
-    /// <summary>The header names; without a header, "1".."N" after the first record's field count.</summary>
+    /// <summary>The header names; without a header, "1".."N" after the field count most of the first records have (a
+    /// short or long first record must not decide the width of the whole export).</summary>
+    /// <exception cref="ConfigurationException">The header's quotes never close.</exception>
     public static string[] ReadHeader(SourceSpec spec, char separator, Encoding? encoding)
     {
-        using var reader = CsvReader.FromFile(spec.Path, CreateOptions(separator, encoding, spec.HasHeader, int.MaxValue, null));
+        CsvMalformedReason? malformed = null;
+        using var reader = CsvReader.FromFile(spec.Path, CreateOptions(separator, encoding, spec.HasHeader, HeaderMaxBytes, m => malformed ??= m.Reason));
+        string[] header;
         try
         {
-            if (spec.HasHeader)
-            {
-                return [.. reader.Headers];
-            }
-
-            var count = reader.Read() ? reader.FieldCount : 0;
-            return [.. Enumerable.Range(1, count).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+            header = spec.HasHeader ? [.. reader.Headers] : Positions(UsualFieldCount(reader));
         }
         catch (CsvFormatException)
         {
-            // A header that cannot be read has no columns: every requested column is reported missing.
-            return [];
+            throw BrokenHeader(spec, CsvMalformedReason.UnterminatedQuote);
         }
+
+        if (spec.HasHeader && header.Length == 0 && malformed is { } reason)
+        {
+            throw BrokenHeader(spec, reason); // CsvHelper skipped the header as malformed
+        }
+
+        return header.Any(h => h.AsSpan().ContainsAny('\r', '\n')) ? throw BrokenHeader(spec, CsvMalformedReason.UnterminatedQuote) : header;
     }
+
+    private static string[] Positions(int count) => [.. Enumerable.Range(1, count).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
+    private static int UsualFieldCount(CsvReader reader)
+    {
+        var counts = new Dictionary<int, int>();
+        for (var i = 0; i < HeaderlessSample && reader.Read(); i++)
+        {
+            counts[reader.FieldCount] = counts.GetValueOrDefault(reader.FieldCount) + 1;
+        }
+
+        return counts.Count == 0 ? 0 : counts.OrderByDescending(p => p.Value).ThenByDescending(p => p.Key).First().Key;
+    }
+
+    private static ConfigurationException BrokenHeader(SourceSpec spec, CsvMalformedReason reason) => new(
+    [
+        new ConfigurationProblem(spec.Path, 1, 0, reason == CsvMalformedReason.UnterminatedQuote
+            ? "the header has a quote that is never closed, so its column names run over the lines after it; fix the quoting of line 1"
+            : $"the header cannot be read: {MalformedReason(reason)} Fix the quoting of line 1"),
+    ]);
 
     /// <summary>For each requested column, its field index in <paramref name="header"/>, or -1.</summary>
     public static int[] ResolveColumns(string[] header, IReadOnlyList<string> columns)
@@ -119,13 +149,25 @@ internal sealed class CsvRecordSource : IRecordSource
                 }
                 catch (CsvFormatException e)
                 {
-                    // Only an oversized record throws (quoting problems are reported through OnMalformedRecord).
-                    // CsvHelper cannot go past it: reopen the file on the line after the record's first line.
+                    // Only an oversized record throws (quoting problems are reported through OnMalformedRecord), and
+                    // CsvHelper cannot go past it: reopen the file after the record's real end.
                     state.FlushInto(chunk);
                     var badLine = e.LineNumber + state.LineOffset;
-                    chunk.AddProblem(badLine, TooLargeReason(maxBytes));
+                    var (reason, resumeAt) = AfterOversizedRecord(badLine, maxBytes);
+                    chunk.AddProblem(badLine, reason);
                     await reader.DisposeAsync().ConfigureAwait(false);
-                    reader = OpenReader(state, resumeAtLine: badLine + 1);
+                    reader = OpenReader(state, resumeAt);
+                    continue;
+                }
+
+                if (state.ResumeAt is { } resume)
+                {
+                    // A malformed record ran over line breaks (an unclosed quote swallows the lines after it): what
+                    // CsvHelper found after it is read again, from the line after the fault.
+                    state.ResumeAt = null;
+                    state.FlushInto(chunk, before: resume);
+                    await reader.DisposeAsync().ConfigureAwait(false);
+                    reader = OpenReader(state, resume);
                     continue;
                 }
 
@@ -146,6 +188,10 @@ internal sealed class CsvRecordSource : IRecordSource
                 else if (reader.RawRecord.Length > maxBytes)
                 {
                     chunk.AddProblem(line, TooLargeReason(maxBytes));
+                }
+                else if (_encoding is null && InvalidUtf8.Problem(reader.RawRecord, line) is { } notUtf8)
+                {
+                    chunk.AddProblem(line, notUtf8);
                 }
                 else
                 {
@@ -183,8 +229,25 @@ internal sealed class CsvRecordSource : IRecordSource
     }
 
     private static string TooLargeReason(int maxBytes) => string.Create(
+        CultureInfo.InvariantCulture, $"The record is larger than {maxBytes} characters.");
+
+    private static string TooLargeReason(int maxBytes, long resumedAt) => string.Create(
         CultureInfo.InvariantCulture,
-        $"The record is larger than {maxBytes} characters (an unclosed quote?); reading resumed on the next line.");
+        $"The record is larger than {maxBytes} characters; reading resumed after it, on line {resumedAt}.");
+
+    private static string UnclosedQuoteReason(long line) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Malformed CSV: the quote opened on line {line} is never closed; reading resumed on line {line + 1}.");
+
+    /// <summary>Where an oversized record starting on <paramref name="line"/> ends: a well-quoted record is one rejection
+    /// and reading goes on after its last line; a quote that never closes makes only the first line the fault.</summary>
+    private (string Reason, long ResumeAt) AfterOversizedRecord(long line, int maxBytes)
+    {
+        using var stream = new FileStream(_spec.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return PhysicalLines.RecordEndLine(stream, _encoding, _separator, line) is { } end
+            ? (TooLargeReason(maxBytes, end + 1), end + 1)
+            : (UnclosedQuoteReason(line), line + 1);
+    }
 
     private static CsvReaderOptions CreateOptions(
         char separator, Encoding? encoding, bool hasHeader, int maxRecordBytes, Action<CsvMalformedRecord>? onMalformed) => new()
@@ -222,7 +285,7 @@ internal sealed class CsvRecordSource : IRecordSource
             _encoding,
             _spec.HasHeader && resumeAtLine == 0,
             _options.MaxRecordChars,
-            m => state.Pending.Add((m.LineNumber + state.LineOffset, MalformedReason(m.Reason))));
+            m => state.OnMalformed(m.LineNumber + state.LineOffset, m.Reason, m.Skipped && m.RawRecord.AsSpan().ContainsAny('\r', '\n')));
         if (resumeAtLine == 0)
         {
             state.LineOffset = 0;
@@ -232,7 +295,7 @@ internal sealed class CsvRecordSource : IRecordSource
         var stream = new FileStream(_spec.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         try
         {
-            var encoding = LineSeeker.SeekToLine(stream, _encoding, resumeAtLine);
+            var encoding = PhysicalLines.SeekToLine(stream, _encoding, resumeAtLine);
             state.LineOffset = resumeAtLine - 1;
             return CsvReader.Create(stream, options with { Encoding = encoding }, leaveOpen: false);
         }
@@ -250,16 +313,36 @@ internal sealed class CsvRecordSource : IRecordSource
 
         public long LineOffset { get; set; }
 
-        public void FlushInto(SourceChunk chunk)
+        /// <summary>Gets or sets the line to reopen the file at, after a skipped record that ran over line breaks.</summary>
+        public long? ResumeAt { get; set; }
+
+        public void OnMalformed(long line, CsvMalformedReason reason, bool overLineBreaks)
         {
-            if (Pending.Count == 0)
+            if (ResumeAt is not null)
             {
+                return; // read again after the resume
+            }
+
+            if (!overLineBreaks)
+            {
+                Pending.Add((line, MalformedReason(reason)));
                 return;
             }
 
+            ResumeAt = line + 1;
+            Pending.Add((line, reason == CsvMalformedReason.UnterminatedQuote
+                ? UnclosedQuoteReason(line)
+                : string.Create(CultureInfo.InvariantCulture, $"{MalformedReason(reason)} Its quotes run over the line breaks after it (an unclosed quote?); reading resumed on line {line + 1}.")));
+        }
+
+        public void FlushInto(SourceChunk chunk, long before = long.MaxValue)
+        {
             foreach (var (line, reason) in Pending)
             {
-                chunk.AddProblem(line, reason);
+                if (line < before)
+                {
+                    chunk.AddProblem(line, reason);
+                }
             }
 
             Pending.Clear();

@@ -36,9 +36,9 @@ internal sealed class JsonLinesRecordSource : IRecordSource
     {
         var chunkSize = _options.ChunkSize;
         var maxBytes = _options.MaxRecordChars;
-        var parser = new LineParser(_paths, _columnCount);
+        var stream = OpenUtf8(_spec, out var transcoded);
+        var parser = new LineParser(_paths, _columnCount, checkUtf8: !transcoded);
         var chunk = new SourceChunk(_spec.Path, _columnCount, chunkSize);
-        var stream = new FileStream(_spec.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: false));
         long line = 0;
         var skipping = false;
@@ -107,6 +107,29 @@ internal sealed class JsonLinesRecordSource : IRecordSource
         }
     }
 
+    /// <summary>Opens the export as UTF-8: a UTF-16 byte order mark, or a <c>source.encoding</c> other than UTF-8, has the
+    /// file transcoded as it streams (line breaks stay line breaks, so line numbers do not move).</summary>
+    private static Stream OpenUtf8(SourceSpec spec, out bool transcoded)
+    {
+        var stream = new FileStream(spec.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        try
+        {
+            Span<byte> bom = stackalloc byte[2];
+            var length = stream.ReadAtLeast(bom, 2, throwOnEndOfStream: false);
+            stream.Position = 0;
+            var encoding = length == 2 && bom[0] == 0xFF && bom[1] == 0xFE ? System.Text.Encoding.Unicode
+                : length == 2 && bom[0] == 0xFE && bom[1] == 0xFF ? System.Text.Encoding.BigEndianUnicode
+                : SourceEncodings.Resolve(spec.Encoding);
+            transcoded = encoding is not null;
+            return encoding is null ? stream : System.Text.Encoding.CreateTranscodingStream(stream, encoding, System.Text.Encoding.UTF8, leaveOpen: false);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
     internal static string TooLargeReason(int maxBytes) => string.Create(
         CultureInfo.InvariantCulture, $"The line is longer than {maxBytes} characters.");
 
@@ -131,12 +154,14 @@ internal sealed class JsonLinesRecordSource : IRecordSource
         private readonly int[] _starts;
         private readonly int[] _lengths;
         private readonly bool[] _found;
+        private readonly bool _checkUtf8;
         private byte[] _values = new byte[4096];
         private int _valueLength;
         private byte[] _lineCopy = [];
 
-        public LineParser(JsonPathTree paths, int columnCount)
+        public LineParser(JsonPathTree paths, int columnCount, bool checkUtf8)
         {
+            _checkUtf8 = checkUtf8;
             _paths = paths;
             _starts = new int[columnCount];
             _lengths = new int[columnCount];
@@ -167,6 +192,13 @@ internal sealed class JsonLinesRecordSource : IRecordSource
                 span = _lineCopy.AsSpan(0, (int)bytes.Length);
             }
 
+            if (_checkUtf8 && InvalidUtf8.Problem(span, line) is { } notUtf8)
+            {
+                // Checked up front: the JSON reader would throw on it in a property name or an escaped string.
+                chunk.AddProblem(line, notUtf8);
+                return;
+            }
+
             if (firstLine && span.StartsWith(Utf8Bom))
             {
                 span = span[Utf8Bom.Length..];
@@ -190,6 +222,10 @@ internal sealed class JsonLinesRecordSource : IRecordSource
             try
             {
                 problem = Parse(span);
+            }
+            catch (InvalidOperationException)
+            {
+                problem = "The line holds a value the JSON reader cannot decode.";
             }
             catch (JsonException e)
             {

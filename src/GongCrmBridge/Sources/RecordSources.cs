@@ -44,15 +44,35 @@ public static class RecordSources
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(columns);
+        ExportSniffer.Check(spec);
         if (spec.Format != SourceFormat.Csv)
         {
             return [];
         }
 
-        var header = CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding));
-        var indexes = CsvRecordSource.ResolveColumns(header, columns);
+        var indexes = CsvRecordSource.ResolveColumns(ReadHeader(spec), columns);
         return [.. columns.Where((_, i) => indexes[i] < 0)];
     }
+
+    /// <summary>What the header of CSV export <paramref name="spec"/> looks like to the reader (encoding, delimiter,
+    /// names, a better delimiter), for the message about <paramref name="missing"/> columns; null when it cannot be read.</summary>
+    public static string? DescribeHeader(SourceSpec spec, IReadOnlyList<string> missing)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(missing);
+        try
+        {
+            return spec.Format == SourceFormat.Csv ? HeaderDescription.Describe(spec, ReadHeader(spec), missing) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or Configuration.ConfigurationException)
+        {
+            return null;
+        }
+    }
+
+    // Repeated names are told apart as the reader does (Name, Name#2): a mapping reaches the second by its #2 name.
+    private static string[] ReadHeader(SourceSpec spec) =>
+        HeaderNames.Disambiguate(CsvRecordSource.ReadHeader(spec, CsvRecordSource.ParseDelimiter(spec.Delimiter), SourceEncodings.Resolve(spec.Encoding)), out _);
 
     /// <summary>Whether <paramref name="encoding"/> names an encoding the CSV reader supports (for the job loader).</summary>
     public static bool IsKnownEncoding(string encoding) => SourceEncodings.TryResolve(encoding, out _);

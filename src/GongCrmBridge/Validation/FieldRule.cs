@@ -28,6 +28,6 @@ internal enum FieldRule
     /// <summary>A number from 0 to 100.</summary>
     Percent,
 
-    /// <summary>An integer of 1 or more (STAGE <c>sortOrder</c>).</summary>
+    /// <summary>An integer from 1 to 2,147,483,647 (STAGE <c>sortOrder</c>, a 32-bit integer in Gong).</summary>
     PositiveInteger,
 }

@@ -60,8 +60,8 @@ internal static class FieldRuleChecks
     public static string? CheckNumber(FieldRule rule, decimal number) =>
         rule == FieldRule.Percent && number is < 0 or > 100 ? "is a PERCENT and must be between 0 and 100" : null;
 
-    /// <summary>Checks a whole number (a STAGE <c>sortOrder</c> is 1 or more).</summary>
+    /// <summary>Checks a whole number (a STAGE <c>sortOrder</c> is from 1 to 2,147,483,647: Gong stores a 32-bit integer).</summary>
     /// <returns>Null when the value passes, else the problem.</returns>
     public static string? CheckInteger(FieldRule rule, long integer) =>
-        rule == FieldRule.PositiveInteger && integer < 1 ? "must be 1 or more" : null;
+        rule == FieldRule.PositiveInteger && integer is < 1 or > int.MaxValue ? "must be a whole number from 1 to 2147483647" : null;
 }

@@ -44,7 +44,8 @@ internal static class GongRules
 
         foreach (var c in text)
         {
-            if (c <= ' ' || c is '(' or ')' or ',' or ':' or ';' or '<' or '>' or '[' or ']' or '\\' or '"')
+            // Any Unicode white space (a non-breaking space pasted from a web page too): Gong's pattern refuses \s.
+            if (c <= ' ' || char.IsWhiteSpace(c) || c is '(' or ')' or ',' or ':' or ';' or '<' or '>' or '[' or ']' or '\\' or '"')
             {
                 return false;
             }

@@ -32,6 +32,7 @@ public sealed class ApiCatalogueTests
                     ArgumentTarget.Query => spec.Operation.FindParameter(argument.Name, GongParameterLocation.Query) is not null,
                     ArgumentTarget.Path => spec.Operation.FindParameter(argument.Name, GongParameterLocation.Path) is not null,
                     ArgumentTarget.File => spec.Operation.Body == GongBodyKind.Multipart && spec.Operation.FilePart == argument.Name,
+                    ArgumentTarget.Local => true,
                     _ => spec.Operation.Body == GongBodyKind.Json,
                 };
                 Assert.True(fits, $"{spec.Command}: {argument.Flag.Name} → {argument.Target} {argument.Name} is not part of {spec.Operation.Name}");

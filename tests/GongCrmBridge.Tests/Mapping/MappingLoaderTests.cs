@@ -100,7 +100,7 @@ public sealed class MappingLoaderTests
 
     [Theory]
     [InlineData("  name: { column: N, format: \"yyyy\" }", "field 'name': format applies to date and datetime values only")]
-    [InlineData("  name: { column: N, split: \";\" }", "field 'name': split applies to stringArray values only")]
+    [InlineData("  name: { column: N, split: \";\" }", "field 'name': split applies to stringArray values, or with the first / last transform")]
     [InlineData("  name: { column: N, timeZone: UTC }", "field 'name': timeZone applies to datetime values only")]
     [InlineData("  name: { column: N, culture: de-DE }", "field 'name': culture applies to number, integer, date and datetime values only")]
     [InlineData("  name: { column: N, value: X }", "field 'name': give exactly one of column, template or value")]
@@ -134,7 +134,7 @@ public sealed class MappingLoaderTests
     [InlineData("  a: { column: A, type: PICKLIST, values: [x, X] }", "custom field 'a': PICKLIST value 'X' is listed twice")]
     [InlineData("  a: { column: A, type: REFERENCE, referenceTo: OPPORTUNITY }", "custom field 'a': referenceTo must be ACCOUNT, CONTACT, DEAL, LEAD or USER")]
     [InlineData("  a: { column: A, type: NUMBER, referenceTo: DEAL }", "custom field 'a': referenceTo applies to REFERENCE fields only")]
-    [InlineData("  a: { column: A, type: NUMBER, default: lots }", "default: custom field 'a' (column 'A'): cannot read a number")]
+    [InlineData("  a: { column: A, type: NUMBER, default: lots }", "default: custom field 'a' (column 'A'): cannot read 'lots' as a number")]
     [InlineData("  a: { column: A, type: PICKLIST, values: [x], default: y }", "default: custom field 'a' (column 'A') is not one of the PICKLIST values")]
     [InlineData("  a: { column: A, type: DATE, format: \"%\" }", "custom field 'a': '%' is not a valid .NET date format")]
     [InlineData("  name: { column: A, type: STRING }", "'name' is a standard key of ACCOUNT")]

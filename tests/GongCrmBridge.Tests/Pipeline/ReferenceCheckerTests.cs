@@ -65,7 +65,7 @@ public sealed class ReferenceCheckerTests
             new Row("D-2", 7, "ACC-2", "U-2", "Lost")));
 
         // Then each field has its own warning naming D-2 and the id it misses
-        var warnings = checker.Warnings.ToDictionary(w => w.Field);
+        var warnings = checker.Warnings.ToDictionary(w => w.Field!);
         Assert.Equal(["accountId", "ownerId", "stage"], warnings.Keys.Order());
         Assert.Equal("ACCOUNT", warnings["accountId"].Target);
         Assert.Equal("BUSINESS_USER", warnings["ownerId"].Target);

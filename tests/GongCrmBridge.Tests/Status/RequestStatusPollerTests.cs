@@ -205,6 +205,8 @@ public sealed class RequestStatusPollerTests
         private readonly Queue<Func<RequestStatus>> _script = new();
         private readonly List<int> _pollSeconds = [];
 
+        public GongCrmBridge.Gong.Api.UsersApi Users => throw new NotSupportedException("The poller never reads users.");
+
         public List<(long, string)> Calls { get; } = [];
 
         public IReadOnlyList<int> PollSeconds

@@ -19,10 +19,10 @@ internal static class RunSummaries
     extension(ObjectTypeSummary counts)
     {
         /// <summary>Gets a value indicating whether every record read is accounted for exactly once (SPEC.md:
-        /// <c>read = accepted + rejected + unchanged</c>, with <c>valid</c> in a dry run and <c>notSent</c>/<c>pending</c>
+        /// <c>read = accepted + rejected + unchanged + skipped + merged</c>, with <c>valid</c> in a dry run and <c>notSent</c>/<c>pending</c>
         /// when a run is stopped early).</summary>
         public bool Balances =>
-            counts.Read == (counts.Valid ?? 0) + (counts.Accepted ?? 0) + counts.Rejected + counts.Unchanged + counts.NotSent + counts.Pending;
+            counts.Read == (counts.Valid ?? 0) + (counts.Accepted ?? 0) + counts.Rejected + counts.Unchanged + counts.Skipped + counts.Merged + counts.NotSent + counts.Pending;
     }
 
     /// <summary>Reads a summary written by <see cref="RunReportWriter.WriteAsync"/>.</summary>

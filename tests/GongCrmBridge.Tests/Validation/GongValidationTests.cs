@@ -103,6 +103,7 @@ public sealed class GongValidationTests
 
     private const string StageMapping = """
         objectType: STAGE
+        onInvalid: reject
         objectId: Key
         modifiedDate: Modified
         fields:
@@ -129,7 +130,7 @@ public sealed class GongValidationTests
 
     [Theory]
     [InlineData("0", RejectionStage.Validation, "field 'sortOrder' (column 'Order') must be 1 or more")]
-    [InlineData("2.5", RejectionStage.Mapping, "field 'sortOrder' (column 'Order'): cannot read a whole number (culture 'invariant')")]
+    [InlineData("2.5", RejectionStage.Mapping, "field 'sortOrder' (column 'Order'): cannot read '2.5' as a whole number (culture 'invariant')")]
     public void Stage_BadSortOrder_IsRejected(string order, RejectionStage stage, string reason)
     {
         var rejection = RejectOne(Compile(StageMapping), new() { ["Key"] = "q", ["Modified"] = Modified, ["Name"] = "Q", ["Order"] = order });
@@ -139,6 +140,7 @@ public sealed class GongValidationTests
 
     private const string DealMapping = """
         objectType: DEAL
+        onInvalid: reject
         objectId: Id
         modifiedDate: Modified
         url: Link
@@ -192,19 +194,19 @@ public sealed class GongValidationTests
     }
 
     [Theory]
-    [InlineData("Status", "Pending", RejectionStage.Validation, "field 'status' (column 'Status') must be OPEN, WON or LOST (use 'map' to translate the export's values)")]
-    [InlineData("Close", "30/06/2024", RejectionStage.Mapping, "field 'closeDate' (column 'Close'): cannot read a date (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)")]
-    [InlineData("Created", "Jan 15", RejectionStage.Mapping, "field 'createdDate' (column 'Created'): cannot read a date-time (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)")]
-    [InlineData("Amount", "$48,000", RejectionStage.Mapping, "field 'amount' (column 'Amount'): cannot read a number (culture 'invariant')")]
+    [InlineData("Status", "Pending", RejectionStage.Validation, "field 'status' (column 'Status') must be OPEN, WON or LOST (use 'map' to translate the export's values) (got 'Pending')")]
+    [InlineData("Close", "30/06/2024", RejectionStage.Mapping, "field 'closeDate' (column 'Close'): cannot read '30/06/2024' as a date (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)")]
+    [InlineData("Created", "Jan 15", RejectionStage.Mapping, "field 'createdDate' (column 'Created'): cannot read 'Jan 15' as a date-time (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)")]
+    [InlineData("Amount", "$48,000", RejectionStage.Mapping, "field 'amount' (column 'Amount'): cannot read '$48,000' as a number (culture 'invariant')")]
     [InlineData("Link", "crm.contoso.example/deals/1", RejectionStage.Validation, "url (column 'Link') is not an absolute http(s) URL")]
-    [InlineData("Tier", "Bronze", RejectionStage.Validation, "custom field 'tier' (column 'Tier') is not one of the PICKLIST values")]
+    [InlineData("Tier", "Bronze", RejectionStage.Validation, "custom field 'tier' (column 'Tier') is not one of the PICKLIST values (got 'Bronze'; allowed: Gold, Silver)")]
     [InlineData("Probability", "100.5", RejectionStage.Validation, "custom field 'probability' (column 'Probability') is a PERCENT and must be between 0 and 100")]
     [InlineData("Probability", "-1", RejectionStage.Validation, "custom field 'probability' (column 'Probability') is a PERCENT and must be between 0 and 100")]
     [InlineData("Champion", "li.wei", RejectionStage.Validation, "custom field 'champion' (column 'Champion') is not a valid email address")]
     [InlineData("Site", "ftp://x.example", RejectionStage.Validation, "custom field 'site' (column 'Site') is not an absolute http(s) URL")]
-    [InlineData("Renewal", "perhaps", RejectionStage.Mapping, "custom field 'renewal' (column 'Renewal'): cannot read a boolean (true/false, yes/no, 1/0)")]
-    [InlineData("Signed", "2024-02-30", RejectionStage.Mapping, "custom field 'signed' (column 'Signed'): cannot read a date-time (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)")]
-    [InlineData("Budget", "lots", RejectionStage.Mapping, "custom field 'budget' (column 'Budget'): cannot read a number (culture 'invariant')")]
+    [InlineData("Renewal", "perhaps", RejectionStage.Mapping, "custom field 'renewal' (column 'Renewal'): cannot read 'perhaps' as a boolean (true/false, yes/no, 1/0)")]
+    [InlineData("Signed", "2024-02-30", RejectionStage.Mapping, "custom field 'signed' (column 'Signed'): cannot read '2024-02-30' as a date-time (expected ISO-8601, e.g. 2024-03-01 or 2024-03-01T12:00:00Z; set 'format' for other layouts)")]
+    [InlineData("Budget", "lots", RejectionStage.Mapping, "custom field 'budget' (column 'Budget'): cannot read 'lots' as a number (culture 'invariant')")]
     public void Deal_OneBadValue_IsRejectedWithPreciseReason(string column, string value, RejectionStage stage, string reason)
     {
         var row = new Dictionary<string, string> { ["Id"] = "OPP-1", ["Modified"] = Modified, [column] = value };
@@ -216,6 +218,7 @@ public sealed class GongValidationTests
 
     private const string ContactMapping = """
         objectType: CONTACT
+        onInvalid: reject
         objectId: Id
         modifiedDate: Modified
         fields:
