@@ -65,13 +65,19 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
         KeepBatches = settings.KeepBatches,
         CheckUsers = settings.CheckUsers,
         Upload = UploadOptionsFrom(settings, maxWait),
-        StateDirectory = Path.GetFullPath(settings.State ?? StateStore.DefaultDirectory(jobPath)),
+        StateDirectory = Path.GetFullPath(settings.State ?? (settings.Sandbox ? SandboxStateDirectory() : StateStore.DefaultDirectory(jobPath))),
         Full = settings.Full,
         AllowDeletes = settings.AllowDeletes,
         IgnoreBudget = settings.IgnoreBudget,
         Calls = calls,
         DailyCallBudget = dailyCallBudget,
     };
+
+    /// <summary>The in-process emulator starts empty every time, so a state kept beside the job would claim it holds
+    /// what an earlier emulator was sent: <c>--sandbox</c> without <c>--state</c> gets a state of its own, in the temp
+    /// folder (one per run).</summary>
+    private static string SandboxStateDirectory() =>
+        Path.Combine(Path.GetTempPath(), "gongbridge-sandbox-state-" + Guid.NewGuid().ToString("N"));
 
     private static UploadOptions UploadOptionsFrom(SyncSettings settings, TimeSpan maxWait)
     {
