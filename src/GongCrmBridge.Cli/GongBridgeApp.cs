@@ -85,7 +85,7 @@ internal static class GongBridgeApp
     {
         switch (exception)
         {
-            case CommandParseException or CommandRuntimeException or ConfigurationException or UsageException:
+            case CommandParseException or CommandRuntimeException or ConfigurationException or UsageException or GongCrmBridge.State.StateException:
                 environment.Console.MarkupLineInterpolated($"[red]{exception.Message}[/]");
                 return ExitCodes.Configuration;
             case OperationCanceledException:

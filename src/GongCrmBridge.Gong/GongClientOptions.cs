@@ -56,6 +56,11 @@ public sealed class GongClientOptions
     /// <value>The default value is <see cref="TimeProvider.System"/>; tests pass a fake one.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Gets or sets what is told of every HTTP attempt (retries included), where the client counts it: the
+    /// state's calls per UTC day (SPEC.md, "Daily budget").</summary>
+    /// <value>The default value is null: nothing is told.</value>
+    public Action? AttemptMade { get; set; }
+
     /// <summary>Checks every option and throws on the first bad one.</summary>
     /// <exception cref="ArgumentException">An option is missing or out of range; the message and
     /// <see cref="ArgumentException.ParamName"/> name it.</exception>

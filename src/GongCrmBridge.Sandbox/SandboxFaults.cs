@@ -18,6 +18,9 @@ internal sealed class SandboxFaults
     {
     }
 
+    /// <summary>Gets the whole-run interruptions: a hook at fixed points of every call, and outage windows.</summary>
+    public SandboxInterrupts Interrupts { get; } = new();
+
     /// <summary>Answers the next <paramref name="count"/> calls of <paramref name="route"/> with
     /// <paramref name="statusCode"/> and Gong's error envelope, without processing them.</summary>
     /// <param name="route">The endpoint.</param>

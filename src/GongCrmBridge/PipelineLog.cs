@@ -77,4 +77,36 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 150, EventName = "UnknownGongUsers", Level = LogLevel.Warning,
         Message = "{Unknown} of {BusinessUsers} business users are not Gong users (unknown-gong-user)")]
     internal static partial void UnknownGongUsers(ILogger logger, int unknown, long businessUsers);
+
+    [LoggerMessage(EventId = 142, EventName = "PollFailed", Level = LogLevel.Warning,
+        Message = "Status poll of {ClientRequestId} failed after retries ({Reason}); polling goes on")]
+    internal static partial void PollFailed(ILogger logger, string clientRequestId, string reason);
+
+    [LoggerMessage(EventId = 160, EventName = "StateOpened", Level = LogLevel.Information,
+        Message = "State {Directory}: {Unfinished} unfinished upload(s) from earlier runs, {UsedToday} API calls used today")]
+    internal static partial void StateOpened(ILogger logger, string directory, int unfinished, long usedToday);
+
+    [LoggerMessage(EventId = 161, EventName = "LockTakenOver", Level = LogLevel.Warning,
+        Message = "The state's run lock was left by a process that is gone ({Holder}); taken over")]
+    internal static partial void LockTakenOver(ILogger logger, string holder);
+
+    [LoggerMessage(EventId = 162, EventName = "UploadResumed", Level = LogLevel.Information,
+        Message = "Upload {ClientRequestId} was {State} in the state; Gong has it: polling it")]
+    internal static partial void UploadResumed(ILogger logger, string clientRequestId, string state);
+
+    [LoggerMessage(EventId = 163, EventName = "UploadAbandoned", Level = LogLevel.Information,
+        Message = "Upload {ClientRequestId}, planned by an earlier run and never sent, is no longer in this run's files: abandoned")]
+    internal static partial void UploadAbandoned(ILogger logger, string clientRequestId);
+
+    [LoggerMessage(EventId = 164, EventName = "DeletesWithheld", Level = LogLevel.Warning,
+        Message = "{ObjectType}: {Count} delete(s) withheld: {Reason}")]
+    internal static partial void DeletesWithheld(ILogger logger, string objectType, long count, string reason);
+
+    [LoggerMessage(EventId = 165, EventName = "DeletesPlanned", Level = LogLevel.Information,
+        Message = "{ObjectType}: {Count} tracked object(s) gone from the export; sending their deletes")]
+    internal static partial void DeletesPlanned(ILogger logger, string objectType, long count);
+
+    [LoggerMessage(EventId = 166, EventName = "RunFailedUnexpectedly", Level = LogLevel.Error,
+        Message = "The run failed unexpectedly; its report is written with what was done")]
+    internal static partial void RunFailedUnexpectedly(ILogger logger, Exception exception);
 }

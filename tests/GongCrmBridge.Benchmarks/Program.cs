@@ -9,6 +9,8 @@ using GongCrmBridge.Benchmarks;
 //   read <csv>                 RecordSources alone: the export's 12 columns into SourceChunks
 //   batch <dir> <rows>         LdjsonBatcher alone, fed pre-built chunks of ~250-byte records (files in dir)
 //   state <csv>                the state store: content hashes, a state tracking every record, the incremental index
+//   state-seed <csv> <dir> changed|same   a state in <dir> tracking every record of the export (hashes that differ, or the same)
+//   dry-run-state <csv> <dir>  the dry run with the incremental check against the state in <dir>
 // run.sh runs all of them for 1M and 5M rows and prints the table kept in README.md.
 if (args.Length < 2)
 {
@@ -30,6 +32,8 @@ long records = args[0] switch
     "read" => await SourceScenarios.ReadCountAsync(args[1]),
     "batch" => await SourceScenarios.BatchCountAsync(Path.GetDirectoryName(Path.GetFullPath(args[1]))!, int.Parse(args[2], CultureInfo.InvariantCulture)),
     "state" => await StateScenarios.RunAsync(args[1]),
+    "state-seed" => await StateScenarios.SeedAsync(args[1], args[2], changed: args[3] == "changed"),
+    "dry-run-state" => await Scenarios.DryRunAsync(args[1], args[2]),
     _ => throw new ArgumentException("unknown scenario " + args[0]),
 };
 watch.Stop();

@@ -18,8 +18,9 @@ internal static class Scenarios
         return rows;
     }
 
-    /// <summary>The whole dry run over the export with <c>mappings/benchmark/account.yaml</c>.</summary>
-    public static async Task<long> DryRunAsync(string csvPath)
+    /// <summary>The whole dry run over the export with <c>mappings/benchmark/account.yaml</c>; with
+    /// <paramref name="stateDirectory"/>, against that state (the incremental check of every record).</summary>
+    public static async Task<long> DryRunAsync(string csvPath, string? stateDirectory = null)
     {
         var work = Directory.CreateTempSubdirectory("gongbridge-bench-");
         try
@@ -36,9 +37,14 @@ internal static class Scenarios
             var job = JobLoader.Load(jobPath, RecordSources.FindMissingColumns);
             var phases = new PhaseClock();
             Console.WriteLine($"  job loaded at {Program_Elapsed():F2} s");
-            var summary = await new DryRunner().RunAsync(job, new RunOptions { ReportDirectory = Path.Combine(work.FullName, "report") }, phases);
+            var summary = await new DryRunner(stateDirectory: stateDirectory).RunAsync(job, new RunOptions { ReportDirectory = Path.Combine(work.FullName, "report") }, phases);
             Console.WriteLine($"  last chunk consumed at {phases.LastChunk.TotalSeconds:F2} s, files complete at {phases.Completed.TotalSeconds:F2} s after the job was loaded");
             var counts = summary.ObjectTypes["ACCOUNT"];
+            if (stateDirectory is not null)
+            {
+                Console.WriteLine($"  {counts.Unchanged:N0} unchanged, {counts.Valid:N0} to send");
+            }
+
             var batches = Directory.GetFiles(work.FullName, "*.ldjson", SearchOption.AllDirectories);
             Console.WriteLine($"  {counts.Files} LDJSON file(s), {batches.Sum(f => new FileInfo(f).Length) / 1048576.0:N0} MB");
             if (counts.Rejected > 0)

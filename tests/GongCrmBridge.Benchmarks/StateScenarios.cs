@@ -126,6 +126,27 @@ internal static class StateScenarios
         hashing.Stop().Report("content hash, acme-like ACCOUNT", count, $"{record.Length} bytes a record (checksum {sum % 1000})");
     }
 
+    /// <summary>Writes a state in <paramref name="stateDirectory"/> tracking every record of the export, with the same
+    /// content hashes (a sync would find every record unchanged) or other ones (every record changed: the dry run then
+    /// batches everything, as without a state, plus the check), and its index snapshot.</summary>
+    public static async Task<long> SeedAsync(string csvPath, string stateDirectory, bool changed)
+    {
+        var work = Directory.CreateTempSubdirectory("gongbridge-bench-seed-");
+        Scenarios.Cleanup.Add(work);
+        var files = await DryRunAsync(csvPath, work.FullName);
+        using var store = StateStore.Open(stateDirectory);
+        store.Runs.Start(new RunStart("seed", "bench.yaml", "upsert", Full: false));
+        long count = 0;
+        foreach (var file in files)
+        {
+            var upload = store.Uploads.Plan("seed", CrmObjectType.Account, await FileDigest.OfFileAsync(file, CancellationToken.None), 0, new FileInfo(file).Length, file);
+            count += store.Tracked.Upsert(CrmObjectType.Account, upload.ClientRequestId, AcceptedRecords.Read(file).Select(o => changed ? o with { ContentHash = ~o.ContentHash } : o));
+        }
+
+        store.Tracked.RefreshIndexes();
+        return count;
+    }
+
     private static async Task<List<string>> DryRunAsync(string csvPath, string work)
     {
         var jobPath = Path.Combine(work, "job.yaml");

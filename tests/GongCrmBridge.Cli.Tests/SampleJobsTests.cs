@@ -173,7 +173,7 @@ public sealed class SampleJobsTests
         await using var gong = await SandboxSession.StartAsync(allowUnderscoreInObjectId: true);
         using var report = new TempDirectory();
 
-        var result = await gong.SyncAsync(Repository.PathOf("samples", "acme", "job.yaml"), report.Path);
+        var result = await gong.SyncAsync(Repository.PathOf("samples", "acme", "job.yaml"), report.Path, "--state", Path.Combine(report.Path, "state"));
 
         Assert.True(result.ExitCode == 3, result.All);
         var parsed = Report.Read(report.Path);

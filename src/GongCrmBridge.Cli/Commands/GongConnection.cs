@@ -50,14 +50,16 @@ internal static class GongConnection
         return credentials ?? throw new UsageException("No Gong credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN.");
     }
 
-    public static GongCrmClient CreateClient(Uri baseUrl, GongCredentials credentials, double requestsPerSecond, ILoggerFactory loggers, double? minUploadKilobytesPerSecond = null)
+    public static GongCrmClient CreateClient(Uri baseUrl, GongCredentials credentials, double requestsPerSecond, ILoggerFactory loggers) =>
+        CreateClient(baseUrl, credentials, requestsPerSecond, loggers, configure: null);
+
+    /// <summary>Creates the client, letting <paramref name="configure"/> set more options (the sync's call counter,
+    /// its longest wait, its upload rate) before they are checked.</summary>
+    public static GongCrmClient CreateClient(
+        Uri baseUrl, GongCredentials credentials, double requestsPerSecond, ILoggerFactory loggers, Action<GongClientOptions>? configure)
     {
         var options = new GongClientOptions { BaseUrl = baseUrl, Credentials = credentials, RequestsPerSecond = requestsPerSecond };
-        if (minUploadKilobytesPerSecond is { } rate)
-        {
-            options.MinUploadBytesPerSecond = Math.Max(1, (long)(rate * 1000));
-        }
-
+        configure?.Invoke(options);
         try
         {
             options.Validate();

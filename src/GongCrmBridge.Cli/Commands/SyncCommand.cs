@@ -3,6 +3,7 @@ using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Pipeline;
 using GongCrmBridge.Sandbox;
+using GongCrmBridge.State;
 using GongCrmBridge.Status;
 using GongCrmBridge.Upload;
 using Microsoft.Extensions.Logging;
@@ -33,16 +34,27 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
         var credentials = sandboxOptions is null
             ? GongConnection.ResolveCredentials(environment)
             : GongCredentials.Basic(sandboxOptions.AccessKey, sandboxOptions.AccessKeySecret);
-        using var client = GongConnection.CreateClient(baseUrl, credentials, settings.RequestsPerSecond ?? job.Options.RequestsPerSecond, run.Loggers, settings.MinUploadKilobytesPerSecond);
+        var calls = new CallCounterRelay();
+        var maxWait = TimeSpan.FromMinutes(settings.MaxWaitMinutes ?? 5);
+        using var client = GongConnection.CreateClient(
+            baseUrl,
+            credentials,
+            settings.RequestsPerSecond ?? job.Options.RequestsPerSecond,
+            run.Loggers,
+            options =>
+            {
+                options.AttemptMade = calls.Count;
+
+                // A 429 asking for longer than --max-wait is not slept through: the run stops, its uploads pending.
+                options.MaxRetryDelay = maxWait > options.RetryBaseDelay ? maxWait : options.RetryBaseDelay;
+                if (settings.MinUploadKilobytesPerSecond is { } rate)
+                {
+                    options.MinUploadBytesPerSecond = Math.Max(1, (long)(rate * 1000));
+                }
+            });
         CliLog.SyncStarting(logger, run.Options.RunId, job.Path, baseUrl);
 
-        var sync = new SyncOptions
-        {
-            AllowFieldRemoval = settings.AllowFieldRemoval,
-            KeepBatches = settings.KeepBatches,
-            CheckUsers = settings.CheckUsers,
-            Upload = UploadOptionsFrom(settings),
-        };
+        var sync = SyncOptionsFrom(settings, job.Path, job.Options.DailyCallBudget, calls, maxWait);
         var summary = await PipelineProgressDisplay.RunAsync(
             environment.Console,
             environment.IsInteractive,
@@ -51,7 +63,27 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
         return run.Finish(summary);
     }
 
-    private static UploadOptions UploadOptionsFrom(SyncSettings settings)
+    private static SyncOptions SyncOptionsFrom(SyncSettings settings, string jobPath, long dailyCallBudget, CallCounterRelay calls, TimeSpan maxWait) => new()
+    {
+        AllowFieldRemoval = settings.AllowFieldRemoval,
+        KeepBatches = settings.KeepBatches,
+        CheckUsers = settings.CheckUsers,
+        Upload = UploadOptionsFrom(settings, maxWait),
+        StateDirectory = Path.GetFullPath(settings.State ?? (settings.Sandbox ? SandboxStateDirectory() : StateStore.DefaultDirectory(jobPath))),
+        Full = settings.Full,
+        AllowDeletes = settings.AllowDeletes,
+        IgnoreBudget = settings.IgnoreBudget,
+        Calls = calls,
+        DailyCallBudget = dailyCallBudget,
+    };
+
+    /// <summary>The in-process emulator starts empty every time, so a state kept beside the job would claim it holds
+    /// what an earlier emulator was sent: <c>--sandbox</c> without <c>--state</c> gets a state of its own, in the temp
+    /// folder (one per run).</summary>
+    private static string SandboxStateDirectory() =>
+        Path.Combine(Path.GetTempPath(), "gongbridge-sandbox-state-" + Guid.NewGuid().ToString("N"));
+
+    private static UploadOptions UploadOptionsFrom(SyncSettings settings, TimeSpan maxWait)
     {
         var polling = settings.Sandbox ? PollingOptions.ForSandbox : new PollingOptions();
         polling = polling with
@@ -59,6 +91,7 @@ internal sealed class SyncCommand(CliEnvironment environment) : AsyncCommand<Syn
             FirstDelay = Seconds(settings.PollFirstSeconds) ?? polling.FirstDelay,
             MaxDelay = Seconds(settings.PollMaxSeconds) ?? polling.MaxDelay,
             Timeout = settings.StatusTimeoutMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : polling.Timeout,
+            MaxWait = maxWait,
         };
         if (polling.MaxDelay < polling.FirstDelay)
         {

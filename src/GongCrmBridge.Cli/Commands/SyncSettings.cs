@@ -19,6 +19,18 @@ internal sealed class SyncSettings : JobSettings
     [Description("Ignore the stored hashes and send every record.")]
     public bool Full { get; init; }
 
+    [CommandOption("--allow-deletes")]
+    [Description("Mirror mode: send the deletes even when they exceed options.maxDeletePercent (never for an empty export).")]
+    public bool AllowDeletes { get; init; }
+
+    [CommandOption("--ignore-budget")]
+    [Description("Send even when the plan exceeds options.dailyCallBudget minus today's calls.")]
+    public bool IgnoreBudget { get; init; }
+
+    [CommandOption("--max-wait <MINUTES>")]
+    [Description("Longest Retry-After of a 429 worth waiting for; a longer one stops the run, uploads pending for the next. Default: 5.")]
+    public double? MaxWaitMinutes { get; init; }
+
     [CommandOption("--allow-field-removal")]
     [Description("Delete custom fields that Gong has but the job no longer declares (their values are deleted too).")]
     public bool AllowFieldRemoval { get; init; }
@@ -64,9 +76,9 @@ internal sealed class SyncSettings : JobSettings
         }
 
         if (RequestsPerSecond is <= 0 || PollFirstSeconds is < 0 || PollMaxSeconds is <= 0 || StatusTimeoutMinutes is <= 0 || MaxErrorRounds is < 1
-            || MinUploadKilobytesPerSecond is < 0.001)
+            || MaxWaitMinutes is <= 0 || MinUploadKilobytesPerSecond is < 0.001)
         {
-            return ValidationResult.Error("--requests-per-second, --min-upload-rate, --poll-*, --status-timeout and --max-error-rounds must be positive.");
+            return ValidationResult.Error("--requests-per-second, --min-upload-rate, --poll-*, --status-timeout, --max-wait and --max-error-rounds must be positive.");
         }
 
         return DryRun && Sandbox ? ValidationResult.Error("--dry-run sends nothing; --sandbox makes no sense with it.") : ValidationResult.Success();

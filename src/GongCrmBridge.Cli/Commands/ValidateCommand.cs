@@ -1,6 +1,7 @@
 using GongCrmBridge.Cli.Infrastructure;
 using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Pipeline;
+using GongCrmBridge.State;
 using Spectre.Console.Cli;
 
 namespace GongCrmBridge.Cli.Commands;
@@ -28,7 +29,8 @@ internal static class DryRun
             environment.Console,
             environment.IsInteractive,
             run.Logger,
-            progress => new DryRunner(run.Logger).RunAsync(run.Job, run.Options, progress, cancellationToken));
+            progress => new DryRunner(run.Logger, Path.GetFullPath(settings.State ?? StateStore.DefaultDirectory(run.Job.Path)))
+                .RunAsync(run.Job, run.Options, progress, cancellationToken));
         return run.Finish(summary);
     }
 }

@@ -66,6 +66,17 @@ internal static class SummaryRenderer
             console.MarkupLineInterpolated($"[yellow]warning {warning.Code}:[/] {warning.Message}{where}");
         }
 
+        foreach (var notice in summary.Notices)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning ({notice.Code}):[/] {notice.Message}");
+        }
+
+        if (summary.PlannedCalls is { } planned)
+        {
+            console.MarkupLineInterpolated(
+                $"Plan: about {planned} Gong API call(s); {summary.ApiCallsToday ?? 0} used today, {summary.DailyBudgetLeft} left of the daily budget");
+        }
+
         if (!dryRun)
         {
             console.MarkupLineInterpolated($"Gong API calls: {summary.ApiCalls}; daily budget left as far as this run knows: {summary.DailyBudgetLeft}");

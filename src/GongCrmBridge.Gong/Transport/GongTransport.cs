@@ -257,6 +257,7 @@ internal sealed partial class GongTransport : IDisposable
     private async Task<IFlurlResponse> AttemptAsync(GongCall call, AttemptLog attempts, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _callsMade);
+        _options.AttemptMade?.Invoke();
         using var content = call.Content?.Invoke();
         var request = Http.Request(call.Path).WithHeader("Authorization", _options.Credentials.AuthorizationHeader);
         foreach (var (name, value) in call.Query)

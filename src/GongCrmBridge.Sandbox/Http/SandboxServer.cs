@@ -64,6 +64,13 @@ internal sealed class SandboxServer
                 return;
             }
 
+            if (_faults.Interrupts.IsDown(_options.TimeProvider))
+            {
+                await WriteAsync(context, ApiResult.Error(503, requestId, "Service unavailable (outage window)")).ConfigureAwait(false);
+                return;
+            }
+
+            await _faults.Interrupts.AtAsync(known, CallMoment.Received).ConfigureAwait(false);
             var delay = _faults.DelayOf(known);
             if (delay > TimeSpan.Zero)
             {
@@ -88,6 +95,7 @@ internal sealed class SandboxServer
             }
 
             var result = await _endpoints[known](new ApiRequest(context, requestId, pathValues), ct).ConfigureAwait(false);
+            await _faults.Interrupts.AtAsync(known, CallMoment.Processed).ConfigureAwait(false);
             if (fault?.Kind == FaultKind.DropAfterProcessing)
             {
                 SandboxLog.DroppedAfterProcessing(_logger, known);

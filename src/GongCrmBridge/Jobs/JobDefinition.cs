@@ -30,6 +30,14 @@ public sealed record JobOptions
 
     /// <summary>Gets the sync mode. The default value is <see cref="SyncMode.Upsert"/>.</summary>
     public SyncMode Mode { get; init; } = SyncMode.Upsert;
+
+    /// <summary>Gets the company's Gong API calls per UTC day that the tool may plan against. The default value is
+    /// 10,000, Gong's default.</summary>
+    public long DailyCallBudget { get; init; } = 10_000;
+
+    /// <summary>Gets, in mirror mode, the largest share of a type's tracked objects one run may delete, in percent.
+    /// The default value is 10.</summary>
+    public double MaxDeletePercent { get; init; } = 10;
 }
 
 /// <summary>One export of the job, its object type and its compiled mapping.</summary>

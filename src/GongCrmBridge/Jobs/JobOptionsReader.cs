@@ -6,7 +6,7 @@ namespace GongCrmBridge.Jobs;
 /// <summary>Reads the job file's <c>options</c> node; a bad value is a problem at its node and keeps the default.</summary>
 internal static class JobOptionsReader
 {
-    private static readonly string[] OptionKeys = ["maxFileMegabytes", "requestsPerSecond", "mode"];
+    private static readonly string[] OptionKeys = ["maxFileMegabytes", "requestsPerSecond", "mode", "dailyCallBudget", "maxDeletePercent"];
 
     public static JobOptions Read(ConfigYaml yaml, YamlNode node)
     {
@@ -57,6 +57,14 @@ internal static class JobOptionsReader
                         break;
                     }
 
+                case "dailyCallBudget":
+                    options = ReadDailyCallBudget(yaml, value, options);
+                    break;
+
+                case "maxDeletePercent":
+                    options = ReadMaxDeletePercent(yaml, value, options);
+                    break;
+
                 default:
                     {
                         var text = yaml.Scalar(value, "options.mode")?.Trim();
@@ -79,5 +87,39 @@ internal static class JobOptionsReader
         }
 
         return options;
+    }
+
+    private static JobOptions ReadDailyCallBudget(ConfigYaml yaml, YamlNode value, JobOptions options)
+    {
+        var number = yaml.Number(value, "options.dailyCallBudget");
+        if (number is null)
+        {
+            return options;
+        }
+
+        if (number != Math.Floor(number.Value) || number < 1 || number > 100_000_000)
+        {
+            yaml.Problem(value, "options.dailyCallBudget must be a whole number of API calls per day, at least 1 (Gong's default is 10,000)");
+            return options;
+        }
+
+        return options with { DailyCallBudget = (long)number.Value };
+    }
+
+    private static JobOptions ReadMaxDeletePercent(ConfigYaml yaml, YamlNode value, JobOptions options)
+    {
+        var number = yaml.Number(value, "options.maxDeletePercent");
+        if (number is null)
+        {
+            return options;
+        }
+
+        if (number < 0 || number > 100 || double.IsNaN(number.Value))
+        {
+            yaml.Problem(value, "options.maxDeletePercent must be a percentage from 0 to 100");
+            return options;
+        }
+
+        return options with { MaxDeletePercent = number.Value };
     }
 }

@@ -15,7 +15,8 @@ namespace GongCrmBridge.Pipeline;
 /// <param name="Valid">Records that passed mapping and validation.</param>
 /// <param name="Rejected">Records rejected.</param>
 /// <param name="Completed">Whether the export has been read to the end and its files written.</param>
-public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long Valid, long Rejected, bool Completed);
+/// <param name="Unchanged">Valid records not written because Gong already has them as they are (a run with a state).</param>
+public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long Valid, long Rejected, bool Completed, long Unchanged = 0);
 
 /// <summary>The LDJSON files built from one export, and its counts.</summary>
 /// <param name="Export">The job's export.</param>
@@ -25,7 +26,9 @@ public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long 
 /// <param name="Rejected">Records rejected by mapping or validation.</param>
 /// <param name="Skipped">Rows the mapping's <c>where</c> left out.</param>
 /// <param name="Merged">Records folded into another version of their objectId.</param>
-internal sealed record BuiltExport(JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected, long Skipped = 0, long Merged = 0);
+/// <param name="Unchanged">Valid records Gong already has as they are (a run with a state): not written.</param>
+internal sealed record BuiltExport(
+    JobObject Export, IReadOnlyList<BatchFile> Files, long Read, long Valid, long Rejected, long Skipped = 0, long Merged = 0, long Unchanged = 0);
 
 /// <summary>Everything the pipeline built for a job.</summary>
 /// <param name="Exports">One entry per export, in dependency order.</param>
@@ -52,6 +55,9 @@ internal sealed record BatchBuilderOptions
 
     /// <summary>Gets how exports are read (chunk size, record size limit).</summary>
     public SourceReadOptions Read { get; init; } = new();
+
+    /// <summary>Gets the incremental check of a run with a state, or null to write every valid record.</summary>
+    public IncrementalFilter? Incremental { get; init; }
 }
 
 /// <summary>Runs every export of a job through read → map → validate → batch, in dependency order, without
@@ -100,6 +106,12 @@ internal sealed class BatchBuilder
         return new BuildResult(built, [.. references.Warnings, .. warnings]);
     }
 
+    private long Unchanged(CrmObjectType type) => _options.Incremental?.UnchangedOf(type) ?? 0;
+
+    /// <summary>Returns the records of <paramref name="chunk"/> to batch: all, or those the incremental check did not
+    /// find unchanged.</summary>
+    private MappedChunk ToSend(MappedChunk chunk) => _options.Incremental?.Filter(chunk) ?? chunk;
+
     private async Task<BuiltExport> BuildExportAsync(
         JobDefinition job,
         JobObject export,
@@ -135,21 +147,22 @@ internal sealed class BatchBuilder
             valid -= batcher.Merged;
             observations.NoteMerged(batcher.Merged, batcher.DuplicateObjectIds);
             rejections.Flush();
-            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true));
+            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true, Unchanged(type)));
             PipelineLog.ExportBuilt(_logger, type.ToWireName(), read, valid, rejected, files.Count);
-            return new BuiltExport(export, files, read, valid, rejected, observations.Skipped, batcher.Merged);
+            return new BuiltExport(export, files, read, valid, rejected, observations.Skipped, batcher.Merged, Unchanged(type));
         }
 
         async ValueTask ConsumeAsync(MappedChunk chunk, CancellationToken token)
         {
             read += chunk.ReadCount;
-            valid += chunk.Records.Count;
             rejected += chunk.Rejections.Count;
             ChunkReports.Record(chunk, rejections, references, observations);
+            var toSend = ToSend(chunk);
+            valid += toSend.Records.Count;
 
             // Reported before batching, so that a run stopped inside AddAsync still counts the rejections just written.
-            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: false));
-            await batcher.AddAsync(chunk, token).ConfigureAwait(false);
+            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: false, Unchanged(type)));
+            await batcher.AddAsync(toSend, token).ConfigureAwait(false);
         }
     }
 }

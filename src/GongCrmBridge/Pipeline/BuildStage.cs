@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace GongCrmBridge.Pipeline;
 
 /// <summary>The first step of every run: build the batches of the job, keeping the counts of a run stopped midway.</summary>
-internal sealed class BuildStage(JobDefinition job, RunOptions run, ILogger logger, IProgress<PipelineProgress>? progress)
+internal sealed class BuildStage(
+    JobDefinition job, RunOptions run, ILogger logger, IProgress<PipelineProgress>? progress, IncrementalFilter? incremental = null)
 {
     private readonly ProgressTally _tally = new(progress);
 
@@ -18,7 +19,15 @@ internal sealed class BuildStage(JobDefinition job, RunOptions run, ILogger logg
     public async Task<BuildResult> RunAsync(RejectionsCsvWriter rejections, CancellationToken cancellationToken)
     {
         BatchFolder.ThrowIfLinked(run.BatchDirectory);
-        var builder = new BatchBuilder(new BatchBuilderOptions { WorkDirectory = run.BatchDirectory, Parallelism = run.Parallelism, RunStartedAt = run.TimeProvider.GetUtcNow() }, logger);
+        var builder = new BatchBuilder(
+            new BatchBuilderOptions
+            {
+                WorkDirectory = run.BatchDirectory,
+                Parallelism = run.Parallelism,
+                RunStartedAt = run.TimeProvider.GetUtcNow(),
+                Incremental = incremental,
+            },
+            logger);
         Result = await builder.BuildAsync(job, rejections, _tally, cancellationToken).ConfigureAwait(false);
         return Result;
     }

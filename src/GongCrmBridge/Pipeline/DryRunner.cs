@@ -1,6 +1,7 @@
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
 using GongCrmBridge.Reporting;
+using GongCrmBridge.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,9 +12,17 @@ namespace GongCrmBridge.Pipeline;
 public sealed class DryRunner
 {
     private readonly ILogger _logger;
+    private readonly string? _stateDirectory;
 
     /// <summary>Initializes a new instance of the <see cref="DryRunner"/> class.</summary>
-    public DryRunner(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
+    /// <param name="logger">Where the run logs.</param>
+    /// <param name="stateDirectory">The job's state folder: when a state is there, the dry run counts the records a
+    /// sync would find unchanged and prints the plan against today's calls. It never creates nor writes a state.</param>
+    public DryRunner(ILogger? logger = null, string? stateDirectory = null)
+    {
+        _logger = logger ?? NullLogger.Instance;
+        _stateDirectory = stateDirectory;
+    }
 
     /// <summary>Runs <paramref name="job"/> and returns the report it wrote (exit code 0 when every record is valid, 3 when
     /// some were rejected, 130 when cancelled).</summary>
@@ -25,14 +34,27 @@ public sealed class DryRunner
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(options);
-        var build = new BuildStage(job, options, _logger, progress);
+        using var store = _stateDirectory is not null && StateStore.Exists(_stateDirectory) ? StateStore.Open(_stateDirectory, options.TimeProvider) : null;
+        var filter = store is null ? null : new IncrementalFilter(store.Tracked.LoadIndex, sendAll: false);
+        var build = new BuildStage(job, options, _logger, progress, filter);
         return await ReportedRun.ExecuteAsync(
             job,
             options,
             "dry-run",
             _logger,
             (_, rejections) => build.RunAsync(rejections, cancellationToken),
-            summary => Tally(summary, job, build),
+            summary =>
+            {
+                Tally(summary, job, build);
+                if (store is not null && build.Result is { } built)
+                {
+                    // SPEC.md: validate prints the plan and today's budget left.
+                    var planned = built.Plan.CallsWithLeftovers(store.Uploads.Unfinished().Count);
+                    summary.PlannedCalls = planned;
+                    summary.ApiCallsToday = store.Calls.UsedToday();
+                    summary.DailyBudgetLeft = Math.Max(0, job.Options.DailyCallBudget - summary.ApiCallsToday.Value);
+                }
+            },
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -48,7 +70,7 @@ public sealed class DryRunner
             foreach (var partial in build.CountsSoFar)
             {
                 var counts = summary.For(partial.ObjectType.ToWireName());
-                (counts.Read, counts.Valid, counts.Rejected) = (partial.Read, partial.Valid, partial.Rejected);
+                (counts.Read, counts.Valid, counts.Rejected, counts.Unchanged) = (partial.Read, partial.Valid, partial.Rejected, partial.Unchanged);
             }
 
             return;
@@ -60,6 +82,7 @@ public sealed class DryRunner
             counts.Read += export.Read;
             counts.Valid += export.Valid;
             counts.Rejected += export.Rejected;
+            counts.Unchanged += export.Unchanged;
             counts.Skipped += export.Skipped;
             counts.Merged += export.Merged;
             counts.Files += export.Files.Count;

@@ -45,6 +45,16 @@ internal static class ReportedRun
                 summary.Error = exception.Message;
                 summary.ExitCode = ExitCodes.Failed;
             }
+#pragma warning disable CA1031 // not swallowed: whatever ends the run, the report of what Gong received is written, then exit 1
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                // An unexpected failure (a bug, a full disk, a file made unreadable mid-run) must not lose the record
+                // of what Gong already received: the counts are tallied and summary.json written like any failure.
+                PipelineLog.RunFailedUnexpectedly(logger, exception);
+                summary.Error = $"Unexpected {exception.GetType().Name}: {exception.Message}";
+                summary.ExitCode = ExitCodes.Failed;
+            }
 
             tally(summary);
             foreach (var warning in summary.Warnings)

@@ -23,4 +23,23 @@ public sealed record SyncOptions
 
     /// <summary>Gets the company's daily call budget, to report what is left. The default value is Gong's 10,000.</summary>
     public long DailyCallBudget { get; init; } = 10_000;
+
+    /// <summary>Gets the state folder (SPEC.md, "State (nightly runs)"), or null for a run that remembers nothing:
+    /// no lock, no ledger, no incremental check, no mirror deletes.</summary>
+    public string? StateDirectory { get; init; }
+
+    /// <summary>Gets a value indicating whether every valid record is sent, unchanged or not, and its hash refreshed
+    /// (<c>--full</c>).</summary>
+    public bool Full { get; init; }
+
+    /// <summary>Gets a value indicating whether mirror mode may delete more than <c>maxDeletePercent</c> this run
+    /// (<c>--allow-deletes</c>; never lifts the empty-export guard).</summary>
+    public bool AllowDeletes { get; init; }
+
+    /// <summary>Gets a value indicating whether the run sends even when its plan exceeds the day's budget left.</summary>
+    public bool IgnoreBudget { get; init; }
+
+    /// <summary>Gets the relay the Gong client tells of every HTTP attempt; the run points it at the state's daily
+    /// counter. Null when the client counts nothing beyond the run.</summary>
+    public CallCounterRelay? Calls { get; init; }
 }

@@ -1,3 +1,4 @@
+using GongCrmBridge.Batching;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Integration;
@@ -49,7 +50,9 @@ public sealed class SyncRunner
             ledger.Finished += new UploadProgressTracker(uploadProgress).OnFinished;
         }
 
-        var build = new BuildStage(job, run, _logger, progress);
+        using var state = sync.StateDirectory is null ? null : StateSession.Open(job, run, sync, _logger);
+        var build = new BuildStage(job, run, _logger, progress, state?.Filter);
+        var deletes = new List<BatchFile>();
         var summary = await ReportedRun.ExecuteAsync(
             job,
             run,
@@ -58,14 +61,17 @@ public sealed class SyncRunner
             async (summary, rejections) =>
             {
                 var built = await build.RunAsync(rejections, cancellationToken).ConfigureAwait(false);
-                PipelineLog.Planned(_logger, built.Plan.ToString());
-                await SendAsync(job, run, sync, built, summary, rejections, ledger, cancellationToken).ConfigureAwait(false);
+                var send = new SendContext(job, run, sync, built, summary, rejections, ledger, state, deletes);
+                await SendAsync(send, cancellationToken).ConfigureAwait(false);
             },
             summary =>
             {
                 Tally(summary, build, ledger);
+                TallyDeletes(summary, deletes, ledger);
                 summary.ApiCalls = _client.CallsMade;
-                summary.DailyBudgetLeft = Math.Max(0, sync.DailyCallBudget - _client.CallsMade);
+                state?.Finish(summary, _client.CallsMade);
+                var budget = state is null ? sync.DailyCallBudget : job.Options.DailyCallBudget;
+                summary.DailyBudgetLeft = Math.Max(0, budget - (summary.ApiCallsToday ?? _client.CallsMade));
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -77,40 +83,96 @@ public sealed class SyncRunner
         return summary;
     }
 
-    private async Task SendAsync(
-        JobDefinition job,
-        RunOptions run,
-        SyncOptions sync,
-        BuildResult built,
-        RunSummary summary,
-        RejectionsCsvWriter rejections,
-        UploadLedger ledger,
-        CancellationToken cancellationToken)
+    private async Task SendAsync(SendContext send, CancellationToken cancellationToken)
     {
+        var (job, sync, summary, state) = (send.Job, send.Sync, send.Summary, send.State);
+        var files = send.Built.Exports.SelectMany(e => e.Files).ToList();
+        PipelineLog.Planned(_logger, send.Built.Plan.ToString());
+        if (state is not null)
+        {
+            CheckBudget(send, state);
+        }
+
         if (sync.CheckUsers)
         {
-            await GongUserWarning.AddAsync(_client, built, run.BatchDirectory, summary, _logger, cancellationToken).ConfigureAwait(false);
+            await GongUserWarning.AddAsync(_client, send.Built, send.Run.BatchDirectory, summary, _logger, cancellationToken).ConfigureAwait(false);
         }
 
         var integration = await new IntegrationResolver(_client, _logger).ResolveAsync(job.Integration, cancellationToken).ConfigureAwait(false);
         summary.IntegrationId = integration.IntegrationId;
 
-        var changes = await new SchemaSynchronizer(_client, run.TimeProvider, _logger)
+        var changes = await new SchemaSynchronizer(_client, send.Run.TimeProvider, _logger)
             .SynchronizeAsync(integration.IntegrationId, job.CustomFieldsByType(), sync.AllowFieldRemoval, cancellationToken).ConfigureAwait(false);
         summary.SchemaChanges = [.. changes.Select(c => c.ToString())];
 
-        var poller = new RequestStatusPoller(_client, sync.Upload.Polling, run.TimeProvider, _logger);
-        var uploader = new BatchUploader(_client, poller, sync.Upload, Reject, _logger);
-        uploader.Sent += ledger.MarkSent;
-        var files = built.Exports.SelectMany(e => e.Files).ToList();
-        await new UploadCoordinator(uploader, sync.Upload, ledger, _logger)
-            .UploadAsync(integration.IntegrationId, files, run.RunId, cancellationToken).ConfigureAwait(false);
+        var poller = new RequestStatusPoller(_client, sync.Upload.Polling, send.Run.TimeProvider, _logger);
+        var coordinator = CreateCoordinator(send, poller);
+        await coordinator.UploadAsync(integration.IntegrationId, files, deletes: false, cancellationToken).ConfigureAwait(false);
+        if (state is not null)
+        {
+            await FinishStateAsync(send, state, poller, coordinator, integration.IntegrationId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private UploadCoordinator CreateCoordinator(SendContext send, RequestStatusPoller poller)
+    {
+        var journal = (IUploadJournal?)send.State?.Journal ?? new RunScopedJournal(send.Run.RunId);
+        var uploader = new BatchUploader(_client, poller, send.Sync.Upload, Reject, journal, _logger);
+        uploader.Sent += send.Ledger.MarkSent;
+        return new UploadCoordinator(uploader, send.Sync.Upload, send.Ledger, _logger);
 
         // Called from several uploads at once; the writer serializes them. Flushed at once: a crash keeps what Gong said.
         void Reject(IReadOnlyList<Rejection> rejected)
         {
-            rejections.Write(rejected);
-            rejections.Flush();
+            send.Rejections.Write(rejected);
+            send.Rejections.Flush();
+        }
+    }
+
+    /// <summary>After this run's uploads: the uploads earlier runs left, then mirror deletes (after every type's upserts).</summary>
+    private static async Task FinishStateAsync(
+        SendContext send, StateSession state, RequestStatusPoller poller, UploadCoordinator coordinator, long integrationId, CancellationToken cancellationToken)
+    {
+        await state.ResolveLeftoversAsync(poller, integrationId, cancellationToken).ConfigureAwait(false);
+        if (send.Job.Options.Mode == SyncMode.Mirror)
+        {
+            send.Deletes.AddRange(await state.PlanDeletesAsync(send.Job, send.Built, send.Run, send.Sync, send.Summary, cancellationToken).ConfigureAwait(false));
+            await coordinator.UploadAsync(integrationId, send.Deletes, deletes: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>SPEC.md, "Daily budget": the plan against the day's calls left, before the first call.</summary>
+    private static void CheckBudget(SendContext send, StateSession state)
+    {
+        var planned = send.Built.Plan.CallsWithLeftovers(state.EarlierUnfinished);
+        var check = state.CheckBudget(planned, send.Job.Options.DailyCallBudget);
+        send.Summary.PlannedCalls = planned;
+        if (check.Fits || send.Sync.IgnoreBudget)
+        {
+            return;
+        }
+
+        send.Summary.Notices.Add(new RunNotice("budget", null, check.Shortfall, check.Describe()));
+        throw new SyncFailedException(check.Describe() + " Nothing was sent; run again tomorrow, raise options.dailyCallBudget, or pass --ignore-budget.");
+    }
+
+    /// <summary>Deletes are counted apart from what was read; a delete Gong refused is in rejections.csv and, like a
+    /// withheld one, makes the run exit 3.</summary>
+    private static void TallyDeletes(RunSummary summary, IReadOnlyList<BatchFile> deletes, UploadLedger ledger)
+    {
+        var refused = false;
+        foreach (var file in deletes)
+        {
+            if (ledger.OutcomeOf(file) is { } outcome)
+            {
+                summary.For(file.ObjectType.ToWireName()).Deleted += outcome.Accepted;
+                refused |= outcome.Rejected + outcome.Unidentified > 0;
+            }
+        }
+
+        if ((refused || summary.DeletesWithheld.Count > 0) && summary.ExitCode == ExitCodes.Success)
+        {
+            summary.ExitCode = ExitCodes.Rejected;
         }
     }
 
@@ -123,6 +185,7 @@ public sealed class SyncRunner
             {
                 var counts = summary.For(partial.ObjectType.ToWireName());
                 (counts.Read, counts.Rejected, counts.NotSent, counts.Accepted) = (partial.Read, partial.Rejected, partial.Valid, 0);
+                counts.Unchanged = partial.Unchanged;
             }
 
             return;
@@ -134,6 +197,7 @@ public sealed class SyncRunner
             var counts = summary.For(export.Export.Type.ToWireName());
             counts.Read += export.Read;
             counts.Rejected += export.Rejected;
+            counts.Unchanged += export.Unchanged;
             counts.Skipped += export.Skipped;
             counts.Merged += export.Merged;
             counts.Files += export.Files.Count;

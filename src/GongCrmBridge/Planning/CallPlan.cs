@@ -17,6 +17,11 @@ public sealed record CallPlan(IReadOnlyList<TypePlan> Types, long Lookups, long 
     /// <summary>Gets every call expected.</summary>
     public long Calls => Lookups + SchemaCalls + Uploads + Polls;
 
+    /// <summary>Returns the calls to compare with the day's budget: this plan's, plus the polls of the uploads earlier
+    /// runs left unfinished (a resumed run polls them first).</summary>
+    /// <param name="unfinishedUploads">Uploads the state holds as not finished.</param>
+    public long CallsWithLeftovers(int unfinishedUploads) => Calls + ((long)unfinishedUploads * PollsPerFile);
+
     /// <summary>Plans the upload of <paramref name="files"/> per type.</summary>
     /// <param name="files">The built files per object type, in upload order.</param>
     /// <param name="typesWithSchema">The types that declare custom fields.</param>

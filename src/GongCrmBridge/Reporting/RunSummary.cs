@@ -30,6 +30,20 @@ public sealed class RunSummary
     /// <summary>Gets or sets the Gong API calls this run made (every attempt counts against Gong's daily budget).</summary>
     public long ApiCalls { get; set; }
 
+    /// <summary>Gets or sets the calls made today (UTC) by every run of this state, this one included; null without a state.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? ApiCallsToday { get; set; }
+
+    /// <summary>Gets or sets the calls this run planned before sending (lookups, schema, uploads, polls, resumed uploads).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? PlannedCalls { get; set; }
+
+    /// <summary>Gets the mirror deletes withheld per object type (SPEC.md, "Mirror"); empty when none was.</summary>
+    public Dictionary<string, long> DeletesWithheld { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the run's state warnings (<c>deletes-withheld</c>, <c>budget</c>): codes a scheduler may alert on.</summary>
+    public Collection<RunNotice> Notices { get; } = [];
+
     /// <summary>Gets or sets the company's daily budget left as far as this run knows, or null on a dry run.</summary>
     public long? DailyBudgetLeft { get; set; }
 
@@ -106,6 +120,10 @@ public sealed class ObjectTypeSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long RejectedUnnamed { get; set; }
 
+    /// <summary>Gets or sets the objects mirror mode deleted in Gong (apart from what was read).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long Deleted { get; set; }
+
     /// <summary>Gets or sets the number of LDJSON files built.</summary>
     public int Files { get; set; }
 
@@ -171,3 +189,11 @@ public sealed class RunWarning
 /// <param name="ObjectId">The record's objectId.</param>
 /// <param name="MissingId">The id it points at that the job does not hold.</param>
 public sealed record ReferenceWarningExample(string Source, long Line, string ObjectId, string MissingId);
+
+/// <summary>A machine-readable warning of the run's state handling (SPEC.md warning codes <c>deletes-withheld</c>,
+/// <c>budget</c>).</summary>
+/// <param name="Code">The warning code.</param>
+/// <param name="ObjectType">The object type concerned, if one.</param>
+/// <param name="Count">How many objects or calls it concerns.</param>
+/// <param name="Message">What happened and what to do.</param>
+public sealed record RunNotice(string Code, string? ObjectType, long Count, string Message);

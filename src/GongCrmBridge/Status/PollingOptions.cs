@@ -19,6 +19,10 @@ public sealed record PollingOptions
     /// <summary>Gets how long one upload may stay PENDING/IN_PROGRESS before the run gives up. The default value is 2 hours.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(2);
 
+    /// <summary>Gets the longest Retry-After of a 429 the run waits for; a longer one (Gong's daily quota spent)
+    /// stops the run cleanly with its uploads pending. The default value is 5 minutes (<c>--max-wait</c>).</summary>
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Gets a fast cadence for the in-process emulator, which answers in milliseconds.</summary>
     public static PollingOptions ForSandbox { get; } = new()
     {

@@ -55,12 +55,28 @@ internal sealed class RequestStatusPoller
         {
             return await _client.GetRequestStatusAsync(integrationId, clientRequestId, cancellationToken).ConfigureAwait(false);
         }
+        catch (GongRateLimitedException exception) when (exception.RetryAfter is { } asked && asked > _options.MaxWait)
+        {
+            // Gong's daily quota is spent (or close): stop cleanly instead of sleeping for hours; the upload stays
+            // pending in the state and the next run polls it.
+            throw new SyncFailedException(
+                $"Gong asks to wait {asked:g} before the next call, longer than --max-wait ({_options.MaxWait:g}); " +
+                $"upload {clientRequestId} is left pending and the next sync resumes it.",
+                exception);
+        }
         catch (GongRateLimitedException exception)
         {
             // The client already retried; a poll is never worth failing the run for, so wait as Gong asks and poll again.
             var wait = exception.RetryAfter ?? _options.MaxDelay;
             PipelineLog.PollRateLimited(_logger, wait);
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (GongApiException exception) when (exception.StatusCode is null or >= 500 or 408)
+        {
+            // SPEC.md, "Gong outages": a poll that fails after the client's retries is a "not yet"; polling goes on
+            // until the status timeout, and an upload still unresolved then stays pending for the next run.
+            PipelineLog.PollFailed(_logger, clientRequestId, exception.Message);
             return null;
         }
     }

@@ -23,30 +23,35 @@ internal sealed class BatchUploader(
     RequestStatusPoller poller,
     UploadOptions options,
     Action<IReadOnlyList<Rejection>> reject,
+    IUploadJournal journal,
     ILogger logger)
 {
     /// <summary>Raised after each upload of a file is accepted by Gong (before its status is known).</summary>
     public event Action<BatchFile>? Sent;
 
-    public async Task<FileOutcome> UploadAsync(long integrationId, BatchFile file, string clientRequestId, CancellationToken cancellationToken)
+    public async Task<FileOutcome> UploadAsync(long integrationId, BatchFile file, CancellationToken cancellationToken)
     {
         var uploads = new List<UploadSummary>();
+        var finished = new List<FinishedUpload>();
+        var rejectedIds = new HashSet<string>(StringComparer.Ordinal);
+        var allNamed = true;
+        string? firstRequestId = null;
         var current = file;
         long rejected = 0;
         long unidentified = 0;
         var failedOutright = false;
         for (var round = 0; ; round++)
         {
-            var requestId = round == 0 ? clientRequestId : string.Create(CultureInfo.InvariantCulture, $"{clientRequestId}-r{round}");
-            var receipt = await client.UploadEntitiesAsync(integrationId, file.ObjectType, requestId, current.Path, cancellationToken).ConfigureAwait(false);
+            var requestId = await SendOrResumeAsync(integrationId, current, round, firstRequestId, cancellationToken).ConfigureAwait(false);
+            firstRequestId ??= requestId;
+
             if (round == 0)
             {
                 Sent?.Invoke(file);
             }
 
-            PipelineLog.FileUploaded(
-                logger, Path.GetFileName(current.Path), requestId, current.RecordCount, receipt.AlreadyAccepted ? ", already accepted by Gong" : string.Empty);
             var status = await poller.WaitAsync(integrationId, requestId, cancellationToken).ConfigureAwait(false);
+            finished.Add(new FinishedUpload(requestId, status));
             var summary = Summarize(requestId, current, status);
             uploads.Add(summary);
             if (round == 0)
@@ -65,10 +70,13 @@ internal sealed class BatchUploader(
                 var everyLine = lineMap.All().Select((origin, index) => (Line: index + 1, origin));
                 reject([.. everyLine.Select(l => ToRejection(file, l.origin, errors.Lines.GetValueOrDefault(l.Line, reason)))]);
                 rejected += lineMap.Count;
+                allNamed = false;
                 break;
             }
 
-            reject([.. errors.Lines.Select(e => ToRejection(file, lineMap.Resolve(e.Key), e.Value))]);
+            var named = errors.Lines.Select(e => ToRejection(file, lineMap.Resolve(e.Key), e.Value)).ToList();
+            reject(named);
+            rejectedIds.UnionWith(named.Select(r => r.ObjectId ?? string.Empty));
             rejected += errors.Lines.Count;
             var unnamed = Math.Max(0, (status.TotalErrorCount ?? 0) - errors.Lines.Count);
             if (unnamed == 0 || errors.Lines.Count == 0 || round + 1 >= options.MaxErrorRounds)
@@ -85,6 +93,9 @@ internal sealed class BatchUploader(
                 }
 
                 unidentified = unnamed + unexplained;
+
+                // What Gong did not name cannot be told apart: nothing of the file is recorded as accepted by objectId.
+                allNamed &= unidentified == 0;
                 break;
             }
 
@@ -93,6 +104,7 @@ internal sealed class BatchUploader(
             PipelineLog.UploadingAgain(logger, unnamed, current.RecordCount);
         }
 
+        journal.Finished(file, finished, allNamed ? rejectedIds : null);
         var accepted = file.RecordCount - rejected - unidentified;
         return new FileOutcome(file, accepted, rejected, unidentified, uploads, failedOutright);
     }
@@ -100,6 +112,36 @@ internal sealed class BatchUploader(
     /// <summary>Records sent that Gong counted neither as a success nor as an error (none when Gong gave no count).</summary>
     private static long Unexplained(long sent, long errors, int? successes) =>
         successes is { } accepted ? Math.Max(0, sent - errors - accepted) : 0;
+
+    /// <summary>Records the upload in the journal before its call (a crash after it leaves a row the next run resolves),
+    /// then sends it, unless an earlier run's upload of the same content reached Gong: then it is only polled.</summary>
+    private async Task<string> SendOrResumeAsync(long integrationId, BatchFile current, int round, string? firstRequestId, CancellationToken cancellationToken)
+    {
+        var (requestId, alreadySent) = await journal.PlanAsync(current, round, firstRequestId, cancellationToken).ConfigureAwait(false);
+        if (alreadySent)
+        {
+            PipelineLog.UploadResumed(logger, requestId, "sent");
+            return requestId;
+        }
+
+        bool already;
+        try
+        {
+            var receipt = await client.UploadEntitiesAsync(integrationId, current.ObjectType, requestId, current.Path, cancellationToken).ConfigureAwait(false);
+            already = receipt.AlreadyAccepted;
+        }
+        catch (GongApiException exception) when (exception.StatusCode == 409)
+        {
+            // SPEC.md, "Upload ledger": ids are derived from the content, so a 409 means Gong has this very upload
+            // (an earlier run sent it and died before its ledger row said so): poll it.
+            already = true;
+        }
+
+        journal.Sent(requestId);
+        PipelineLog.FileUploaded(
+            logger, Path.GetFileName(current.Path), requestId, current.RecordCount, already ? ", already accepted by Gong" : string.Empty);
+        return requestId;
+    }
 
     private static Rejection ToRejection(BatchFile file, BatchLineOrigin origin, string description) =>
         new(file.ObjectType, origin.Source, origin.Line, origin.ObjectId, RejectionStage.Gong, description);

@@ -23,16 +23,22 @@ internal sealed class UploadCoordinator(BatchUploader uploader, UploadOptions op
         [CrmObjectType.Lead],
     ];
 
-    public async Task UploadAsync(long integrationId, IReadOnlyList<BatchFile> files, string runId, CancellationToken cancellationToken)
+    /// <summary>Uploads <paramref name="files"/>, phase by phase.</summary>
+    /// <param name="integrationId">The integration.</param>
+    /// <param name="files">The files.</param>
+    /// <param name="deletes">True for mirror deletes: the phases run in reverse (a deleted account's contacts and
+    /// deals go first, so that nothing points at an object already gone).</param>
+    /// <param name="cancellationToken">The user's stop.</param>
+    public async Task UploadAsync(long integrationId, IReadOnlyList<BatchFile> files, bool deletes, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var slots = new SemaphoreSlim(options.MaxFilesInFlight);
-        foreach (var phase in Phases)
+        foreach (var phase in deletes ? Phases.Reverse() : Phases)
         {
             var chains = phase
                 .Select(type => files.Where(f => f.ObjectType == type).OrderBy(f => f.Sequence).ToList())
                 .Where(chain => chain.Count > 0)
-                .Select(chain => UploadChainAsync(integrationId, chain, runId, slots, stop))
+                .Select(chain => UploadChainAsync(integrationId, chain, slots, stop))
                 .ToList();
             if (chains.Count > 0)
             {
@@ -55,7 +61,6 @@ internal sealed class UploadCoordinator(BatchUploader uploader, UploadOptions op
     private async Task UploadChainAsync(
         long integrationId,
         IReadOnlyList<BatchFile> chain,
-        string runId,
         SemaphoreSlim slots,
         CancellationTokenSource stop)
     {
@@ -67,18 +72,18 @@ internal sealed class UploadCoordinator(BatchUploader uploader, UploadOptions op
                 await Task.WhenAll(running).ConfigureAwait(false);
             }
 
-            running.Add(UploadOneAsync(integrationId, file, runId, slots, stop));
+            running.Add(UploadOneAsync(integrationId, file, slots, stop));
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    private async Task UploadOneAsync(long integrationId, BatchFile file, string runId, SemaphoreSlim slots, CancellationTokenSource stop)
+    private async Task UploadOneAsync(long integrationId, BatchFile file, SemaphoreSlim slots, CancellationTokenSource stop)
     {
         await slots.WaitAsync(stop.Token).ConfigureAwait(false);
         try
         {
-            var outcome = await uploader.UploadAsync(integrationId, file, UploadRequestIds.For(runId, file), stop.Token).ConfigureAwait(false);
+            var outcome = await uploader.UploadAsync(integrationId, file, stop.Token).ConfigureAwait(false);
             ledger.MarkFinished(outcome);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stop.IsCancellationRequested)

@@ -33,7 +33,8 @@ internal sealed class SandboxSession : IAsyncDisposable
         "--keep-batches",
     ];
 
-    public static async Task<SandboxSession> StartAsync(int pollsUntilDone = 1, bool allowUnderscoreInObjectId = false, int pageSize = 100)
+    public static async Task<SandboxSession> StartAsync(
+        int pollsUntilDone = 1, bool allowUnderscoreInObjectId = false, int pageSize = 100, TimeProvider? clock = null)
     {
         var generated = SandboxOptions.WithGeneratedCredentials();
         var options = new SandboxOptions
@@ -44,6 +45,7 @@ internal sealed class SandboxSession : IAsyncDisposable
             PollsUntilDone = pollsUntilDone,
             AllowUnderscoreInObjectId = allowUnderscoreInObjectId,
             PageSize = pageSize,
+            TimeProvider = clock ?? TimeProvider.System,
         };
         return new SandboxSession(await GongSandbox.StartAsync(options), options);
     }

@@ -71,7 +71,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
     private (UploadCoordinator Coordinator, BatchUploader Uploader) Create(UploadOptions options)
     {
         var poller = new RequestStatusPoller(_client, options.Polling, TimeProvider.System, NullLogger.Instance);
-        var uploader = new BatchUploader(_client, poller, options, Reject, NullLogger.Instance);
+        var uploader = new BatchUploader(_client, poller, options, Reject, new RunScopedJournal(RunId), NullLogger.Instance);
         uploader.Sent += file => Log($"sent {Name(file)}");
         uploader.Sent += _ledger.MarkSent;
         return (new UploadCoordinator(uploader, options, _ledger, NullLogger.Instance), uploader);
@@ -145,7 +145,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
         var (coordinator, _) = Create(Options());
 
         // When they are uploaded
-        await coordinator.UploadAsync(_integrationId, files, RunId, CancellationToken.None);
+        await coordinator.UploadAsync(_integrationId, files, deletes: false, CancellationToken.None);
 
         // Then every file finished; users, stages and accounts were all DONE before the first contact or deal
         // was sent, and those before the first lead
@@ -176,7 +176,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
         var (coordinator, _) = Create(Options());
 
         // When they are uploaded
-        await coordinator.UploadAsync(_integrationId, files, RunId, CancellationToken.None);
+        await coordinator.UploadAsync(_integrationId, files, deletes: false, CancellationToken.None);
 
         // Then the second file was sent only after the first was DONE, so the newest version is the one kept
         Assert.Equal(["sent ACCOUNT-0", "done ACCOUNT-0", "sent ACCOUNT-1", "done ACCOUNT-1"], _events);
@@ -197,7 +197,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
         var (_, uploader) = Create(Options());
 
         // When it is uploaded
-        var outcome = await uploader.UploadAsync(_integrationId, file, $"{RunId}-ACCOUNT-001", CancellationToken.None);
+        var outcome = await uploader.UploadAsync(_integrationId, file, CancellationToken.None);
 
         // Then Gong named 20 in the first upload and the other 5 in a second round without those 20;
         // every rejection points at the record's real source line
@@ -222,7 +222,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
         var (_, uploader) = Create(Options(maxErrorRounds: 1));
 
         // When it is uploaded
-        var outcome = await uploader.UploadAsync(_integrationId, file, $"{RunId}-ACCOUNT-001", CancellationToken.None);
+        var outcome = await uploader.UploadAsync(_integrationId, file, CancellationToken.None);
 
         // Then the 20 named errors are rejections and the other 5 are counted as unidentified, with no second upload
         Assert.Equal((5L, 20L, 5L), (outcome.Accepted, outcome.Rejected, outcome.Unidentified));
@@ -240,7 +240,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
         var (_, uploader) = Create(Options());
 
         // When it is uploaded
-        var outcome = await uploader.UploadAsync(_integrationId, file, $"{RunId}-ACCOUNT-001", CancellationToken.None);
+        var outcome = await uploader.UploadAsync(_integrationId, file, CancellationToken.None);
 
         // Then Gong's count is trusted: 7 accepted, and 3 unexplained ones counted as rejected without a name
         var upload = Assert.Single(outcome.Uploads);
@@ -275,7 +275,7 @@ public sealed class UploadOrderTests : IAsyncLifetime
         var (_, uploader) = Create(Options());
 
         // When it is uploaded
-        var outcome = await uploader.UploadAsync(_integrationId, file, $"{RunId}-ACCOUNT-001", CancellationToken.None);
+        var outcome = await uploader.UploadAsync(_integrationId, file, CancellationToken.None);
 
         // Then every record is rejected with Gong's file-level reason and its own source line, and the file failed outright
         Assert.Equal((0L, 3L, 0L, true), (outcome.Accepted, outcome.Rejected, outcome.Unidentified, outcome.FailedOutright));

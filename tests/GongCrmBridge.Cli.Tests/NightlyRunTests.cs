@@ -1,0 +1,173 @@
+using GongCrmBridge.Cli.Tests.Infrastructure;
+using GongCrmBridge.Sandbox;
+using GongCrmBridge.Tests.Support;
+
+namespace GongCrmBridge.Cli.Tests;
+
+/// <summary>Scheduled runs on one state against one emulator (SPEC.md, "State (nightly runs)"): incremental sends,
+/// mirror deletes and their guards, the daily budget, and a run stopped by Gong that the next one finishes.</summary>
+public sealed class NightlyRunTests
+{
+    [Fact]
+    public async Task NightlySequence_SendsOnlyWhatChanged_AndDeletesOnlyWhatIsSafe()
+    {
+        await using var gong = await SandboxSession.StartAsync();
+        using var job = new NightlyJob(accounts: 50);
+
+        // Night 1: full load.
+        var first = await RunAsync(gong, job);
+        Assert.True(first.ExitCode == 0, first.All);
+        Assert.Equal((50L, 50L, 0L), Counts(job));
+        Assert.Equal(50, gong.Sandbox.State.Objects("ACCOUNT").Count);
+
+        // Night 2: nothing changed: nothing sent, at most the integration lookup and one schema read.
+        var uploadsBefore = gong.Sandbox.State.UploadCount;
+        var callsBefore = gong.Sandbox.State.CallCount();
+        var second = await RunAsync(gong, job);
+        Assert.True(second.ExitCode == 0, second.All);
+        Assert.Equal((50L, 0L, 50L), Counts(job));
+        Assert.Equal(uploadsBefore, gong.Sandbox.State.UploadCount);
+        Assert.InRange(gong.Sandbox.State.CallCount() - callsBefore, 0, 2);
+        Assert.InRange(Report.Read(job.LastReport).Summary.ApiCalls, 0, 2);
+
+        // Night 3: three records edited: exactly those three are sent.
+        foreach (var n in new[] { 4, 17, 33 })
+        {
+            job.Accounts[n - 1] = (job.Accounts[n - 1].Id, $"Renamed {n}");
+        }
+
+        job.WriteExports();
+        var third = await RunAsync(gong, job);
+        Assert.True(third.ExitCode == 0, third.All);
+        Assert.Equal((50L, 3L, 47L), Counts(job));
+        var upload = Assert.Single(gong.Sandbox.State.Uploads.Skip(uploadsBefore));
+        Assert.Equal(3, upload.RecordCount);
+        Assert.Equal("Renamed 17", gong.Sandbox.State.Objects("ACCOUNT")["ACC-17"].GetProperty("name").GetString());
+
+        // Night 4: mirror, two records gone from the export: exactly two deletes.
+        job.WriteJob("mirror");
+        job.Accounts.RemoveAll(a => a.Id is "ACC-8" or "ACC-9");
+        job.WriteExports();
+        var fourth = await RunAsync(gong, job);
+        Assert.True(fourth.ExitCode == 0, fourth.All);
+        var summary = Report.Read(job.LastReport).Summary.ObjectTypes["ACCOUNT"];
+        Assert.Equal((48L, 0L, 48L, 2L), (summary.Read, summary.Accepted ?? -1, summary.Unchanged, summary.Deleted));
+        var objects = gong.Sandbox.State.Objects("ACCOUNT");
+        Assert.Equal(48, objects.Count);
+        Assert.False(objects.ContainsKey("ACC-8") || objects.ContainsKey("ACC-9"));
+
+        // Night 5: 60% gone: over maxDeletePercent (10): deletes withheld, warning, exit 3, nothing deleted.
+        var kept = job.Accounts.Take(19).ToList();
+        job.Accounts.Clear();
+        job.Accounts.AddRange(kept);
+        job.WriteExports();
+        var fifth = await RunAsync(gong, job);
+        Assert.True(fifth.ExitCode == 3, fifth.All);
+        var report = Report.Read(job.LastReport).Summary;
+        Assert.Equal(29L, report.DeletesWithheld["ACCOUNT"]);
+        Assert.Contains(report.Notices, n => n.Code == "deletes-withheld" && n.ObjectType == "ACCOUNT" && n.Count == 29);
+        Assert.Equal(48, gong.Sandbox.State.Objects("ACCOUNT").Count);
+
+        // Night 6: an empty export never deletes, even with --allow-deletes.
+        job.Accounts.Clear();
+        job.WriteExports();
+        var sixth = await RunAsync(gong, job, "--allow-deletes");
+        Assert.True(sixth.ExitCode == 3, sixth.All);
+        Assert.Equal(48L, Report.Read(job.LastReport).Summary.DeletesWithheld["ACCOUNT"]);
+        Assert.Equal(48, gong.Sandbox.State.Objects("ACCOUNT").Count);
+    }
+
+    [Fact]
+    public async Task Budget_PlanOverTheDailyBudget_SendsNothingAndExitsOneWithTheNumbers()
+    {
+        await using var gong = await SandboxSession.StartAsync();
+        using var job = new NightlyJob(accounts: 20);
+        job.WriteJob("upsert", "  dailyCallBudget: 5");
+
+        var result = await RunAsync(gong, job);
+
+        Assert.True(result.ExitCode == 1, result.All);
+        Assert.Equal(0, gong.Sandbox.State.CallCount());
+        var summary = Report.Read(job.LastReport).Summary;
+        Assert.Contains("5", summary.Error, StringComparison.Ordinal);
+        Assert.Contains(summary.Notices, n => n.Code == "budget");
+        Assert.Equal(20L, summary.ObjectTypes["ACCOUNT"].NotSent);
+
+        var ignored = await RunAsync(gong, job, "--ignore-budget");
+        Assert.True(ignored.ExitCode == 0, ignored.All);
+        Assert.Equal(20, gong.Sandbox.State.Objects("ACCOUNT").Count);
+    }
+
+    [Fact]
+    public async Task RetryAfterLongerThanMaxWait_StopsCleanly_AndTheNextRunResumesWithoutResending()
+    {
+        await using var gong = await SandboxSession.StartAsync(pollsUntilDone: 2);
+        using var job = new NightlyJob(accounts: 30);
+        gong.Sandbox.Faults.RateLimitNext(SandboxRoute.RequestStatus, 1, TimeSpan.FromHours(1));
+
+        var stopped = await RunAsync(gong, job);
+
+        Assert.True(stopped.ExitCode == 1, stopped.All);
+        var first = Report.Read(job.LastReport).Summary;
+        Assert.Contains("--max-wait", first.Error, StringComparison.Ordinal);
+        Assert.Equal(30L, first.ObjectTypes["ACCOUNT"].Pending);
+        Assert.Equal(1, gong.Sandbox.State.UploadCount);
+
+        var resumed = await RunAsync(gong, job);
+
+        Assert.True(resumed.ExitCode == 0, resumed.All);
+        Assert.Equal(1, gong.Sandbox.State.UploadCount);
+        Assert.Equal(30, gong.Sandbox.State.Objects("ACCOUNT").Count);
+        var next = await RunAsync(gong, job);
+        Assert.True(next.ExitCode == 0, next.All);
+        Assert.Equal((30L, 0L, 30L), Counts(job));
+    }
+
+    [Fact]
+    public async Task GongOutageOfMinutesWhilePolling_IsWaitedOut()
+    {
+        // The emulator's clock runs two minutes per real second: five minutes of Gong trouble last 2.5 s.
+        var clock = new FastClock(120);
+        await using var gong = await SandboxSession.StartAsync(pollsUntilDone: 2, clock: clock);
+        using var job = new NightlyJob(accounts: 30);
+        var polls = 0;
+        gong.Sandbox.Faults.Interrupts.OnCall((route, moment) =>
+        {
+            if (route == SandboxRoute.RequestStatus && moment == CallMoment.Received && Interlocked.Increment(ref polls) == 1)
+            {
+                gong.Sandbox.Faults.Interrupts.OutageFor(TimeSpan.FromMinutes(5), clock);
+            }
+
+            return Task.CompletedTask;
+        });
+
+        var result = await RunAsync(gong, job, "--status-timeout", "2");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Equal(30, gong.Sandbox.State.Objects("ACCOUNT").Count);
+        Assert.Equal(1, gong.Sandbox.State.UploadCount);
+        Assert.True(clock.GetUtcNow() - clock.Start >= TimeSpan.FromMinutes(5), "the run ended before the outage did");
+        Assert.True(gong.Sandbox.State.CallCount(SandboxRoute.RequestStatus) > polls, "no poll met the outage");
+    }
+
+    /// <summary>A clock that runs <paramref name="factor"/> times faster than real time.</summary>
+    private sealed class FastClock(double factor) : TimeProvider
+    {
+        private readonly long _started = System.GetTimestamp();
+
+        public DateTimeOffset Start { get; } = System.GetUtcNow();
+
+        public override DateTimeOffset GetUtcNow() => Start + (System.GetElapsedTime(_started) * factor);
+    }
+
+    private static Task<CliResult> RunAsync(SandboxSession gong, NightlyJob job, params string[] extra) =>
+        CliRunner.RunAsync(gong.Environment, [.. job.NextRun(), .. gong.FastSyncArguments, .. extra]);
+
+    private static (long Read, long Accepted, long Unchanged) Counts(NightlyJob job)
+    {
+        var summary = Report.Read(job.LastReport).Summary;
+        var accounts = summary.ObjectTypes["ACCOUNT"];
+        Assert.True(accounts.Balances, $"ACCOUNT counts do not add up in {job.LastReport}");
+        return (accounts.Read, accounts.Accepted ?? -1, accounts.Unchanged);
+    }
+}
