@@ -14,7 +14,7 @@ using GongCrmBridge.Benchmarks;
 // run.sh runs all of them for 1M and 5M rows and prints the table kept in README.md.
 if (args.Length < 2)
 {
-    await Console.Error.WriteLineAsync("usage: generate <rows> <csv> | dry-run <csv> | map-only <csv> | raw <csv>");
+    await Console.Error.WriteLineAsync("usage: generate <rows> <csv> | dry-run <csv> | dry-run-everyday <csv> | map-only <csv> | raw <csv>");
     return 2;
 }
 
@@ -27,6 +27,7 @@ long records = args[0] switch
 {
     "generate" => Scenarios.Generate(long.Parse(args[1], CultureInfo.InvariantCulture), args[2]),
     "dry-run" => await Scenarios.DryRunAsync(args[1]),
+    "dry-run-everyday" => await Scenarios.DryRunAsync(args[1], mappingFile: "account-everyday.yaml"),
     "raw" => Scenarios.RawParse(args[1]),
     "map-only" => await Scenarios.MapOnlyAsync(args[1]),
     "read" => await SourceScenarios.ReadCountAsync(args[1]),

@@ -18,15 +18,16 @@ internal static class Scenarios
         return rows;
     }
 
-    /// <summary>The whole dry run over the export with <c>mappings/benchmark/account.yaml</c>; with
-    /// <paramref name="stateDirectory"/>, against that state (the incremental check of every record).</summary>
-    public static async Task<long> DryRunAsync(string csvPath, string? stateDirectory = null)
+    /// <summary>The whole dry run over the export with <c>mappings/benchmark/account.yaml</c> (or
+    /// <paramref name="mappingFile"/> of that folder); with <paramref name="stateDirectory"/>, against that state (the
+    /// incremental check of every record).</summary>
+    public static async Task<long> DryRunAsync(string csvPath, string? stateDirectory = null, string mappingFile = "account.yaml")
     {
         var work = Directory.CreateTempSubdirectory("gongbridge-bench-");
         try
         {
             var jobPath = Path.Combine(work.FullName, "job.yaml");
-            var mapping = Path.Combine(RepositoryRoot(), "mappings", "benchmark", "account.yaml");
+            var mapping = Path.Combine(RepositoryRoot(), "mappings", "benchmark", mappingFile);
             await File.WriteAllTextAsync(jobPath, $$"""
                 integration: { name: Benchmark, ownerEmail: bench@example.com }
                 objects:

@@ -82,7 +82,7 @@ public sealed class NightlyRunTests
     {
         await using var gong = await SandboxSession.StartAsync();
         using var job = new NightlyJob(accounts: 20);
-        job.WriteJob("upsert", "  dailyCallBudget: 5");
+        job.WriteJob("upsert", "  dailyCallBudget: 4"); // the plan: 1 lookup, 1 schema read, 1 upload, 2 polls
 
         var result = await RunAsync(gong, job);
 
@@ -90,6 +90,7 @@ public sealed class NightlyRunTests
         Assert.Equal(0, gong.Sandbox.State.CallCount());
         var summary = Report.Read(job.LastReport).Summary;
         Assert.Contains("5", summary.Error, StringComparison.Ordinal);
+        Assert.Contains("4", summary.Error, StringComparison.Ordinal);
         Assert.Contains(summary.Notices, n => n.Code == "budget");
         Assert.Equal(20L, summary.ObjectTypes["ACCOUNT"].NotSent);
 

@@ -256,12 +256,12 @@ public static class JobLoader
 
         if (missing.Count > 0)
         {
-            problems.Add(MissingColumnsProblem(mapping, source, missing));
-        }
-
-        if (MismatchHint.For(source, mapping.Columns.Count, missing.Count, type.Value) is { } hint)
-        {
-            yaml.Problem(sourceNode, hint);
+            // One message per export (issue 10): when most columns are missing, it also says which layout the header
+            // looks like (issue 13), instead of a second problem about the same file.
+            var problem = MissingColumnsProblem(mapping, source, missing);
+            problems.Add(MismatchHint.For(source, mapping.Columns.Count, missing.Count, type.Value) is { } hint
+                ? problem with { Message = $"{problem.Message}. {char.ToUpperInvariant(hint[0])}{hint[1..]}" }
+                : problem);
         }
 
         return missing.Count == 0 ? new JobObject(type.Value, source, mappingPath, mapping) : null;

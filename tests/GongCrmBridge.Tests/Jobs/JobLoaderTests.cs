@@ -147,7 +147,7 @@ public sealed class JobLoaderTests : IDisposable
                 (job, 21, 21, "options.maxFileMegabytes must be a whole number from 1 to 200 (Gong takes at most 200 MB per upload)"),
                 (job, 22, 22, "options.requestsPerSecond must be more than 0 (Gong allows 3 per second unless raised)"),
                 (job, 23, 9, "options.mode must be upsert or mirror"),
-                (job, 24, 3, "options: unknown key 'retries' (expected one of: maxFileMegabytes, requestsPerSecond, mode)"),
+                (job, 24, 3, "options: unknown key 'retries' (expected one of: maxFileMegabytes, requestsPerSecond, mode, dailyCallBudget, maxDeletePercent)"),
                 (dealMapping, 5, 9, "the export deals.csv lacks the column 'Name' (line 5) this mapping reads; its header, read as UTF-8 with ';' between columns, has 2 columns: 'Id', 'Modified'"),
                 (job, 11, 21, "export 'exports/accounts.csv' does not exist (paths are relative to the job file)"),
                 (badMapping, 3, 38, "modifiedDate: unknown time zone 'Nowhere/Land' (use an IANA name such as America/New_York or Europe/Berlin)"),
