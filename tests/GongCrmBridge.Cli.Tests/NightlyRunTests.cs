@@ -161,6 +161,42 @@ public sealed class NightlyRunTests
         public override DateTimeOffset GetUtcNow() => Start + (System.GetElapsedTime(_started) * factor);
     }
 
+    [Fact]
+    public async Task StateAfterSyncs_HoldsObjectIdsButNeverACellValueOrTheSecret()
+    {
+        // Given records whose names carry a marker, synced twice (the second run edits one) and once in mirror mode
+        const string Marker = "Qxzvy-Cell-5e2d";
+        await using var gong = await SandboxSession.StartAsync();
+        using var job = new NightlyJob(accounts: 30, contacts: true);
+        for (var i = 0; i < job.Accounts.Count; i++)
+        {
+            job.Accounts[i] = (job.Accounts[i].Id, $"{Marker} {i}");
+        }
+
+        job.WriteExports();
+        Assert.Equal(0, (await RunAsync(gong, job)).ExitCode);
+        job.Accounts[3] = (job.Accounts[3].Id, $"{Marker} edited");
+        job.WriteExports();
+        Assert.Equal(0, (await RunAsync(gong, job)).ExitCode);
+        job.WriteJob("mirror");
+        job.Accounts.RemoveAt(7);
+        job.WriteExports();
+        Assert.Equal(0, (await RunAsync(gong, job)).ExitCode);
+
+        // Then no file of the state holds the marker or the secret (UTF-8 or UTF-16), while it holds the objectIds
+        var files = Directory.GetFiles(job.StateDirectory, "*", SearchOption.AllDirectories).Select(File.ReadAllBytes).ToList();
+        Assert.NotEmpty(files);
+        foreach (var text in new[] { Marker, "Qxzvy", gong.Options.AccessKeySecret, gong.Options.AccessKey })
+        {
+            foreach (var bytes in new[] { System.Text.Encoding.UTF8.GetBytes(text), System.Text.Encoding.Unicode.GetBytes(text) })
+            {
+                Assert.DoesNotContain(files, content => content.AsSpan().IndexOf(bytes) >= 0);
+            }
+        }
+
+        Assert.Contains(files, content => content.AsSpan().IndexOf("ACC-12"u8) >= 0);
+    }
+
     private static Task<CliResult> RunAsync(SandboxSession gong, NightlyJob job, params string[] extra) =>
         CliRunner.RunAsync(gong.Environment, [.. job.NextRun(), .. gong.FastSyncArguments, .. extra]);
 
