@@ -20,6 +20,7 @@ internal static class ChunkReports
         }
 
         observations.Add(chunk.Stats);
+        observations.Observe(chunk);
         references.Observe(chunk);
     }
 }

@@ -27,8 +27,13 @@ internal sealed class MappingObservations(CompiledMapping mapping)
     private long _dealsWithoutAccount;
     private long _dealsWithoutCloseDate;
 
+    private readonly DamageObservations _damage = new(mapping.ObjectType);
+
     /// <summary>Gets the rows <c>where</c> skipped.</summary>
     public long Skipped { get; private set; }
+
+    /// <summary>Notes what a chunk's records and rejections say about the data (<see cref="DamageObservations"/>).</summary>
+    public void Observe(MappedChunk chunk) => _damage.Observe(chunk);
 
     public void Add(MappingStats stats)
     {
@@ -102,6 +107,11 @@ internal sealed class MappingObservations(CompiledMapping mapping)
         {
             yield return Warning("deal-without-close-date", type, "closeDate", _dealsWithoutCloseDate,
                 $"{_dealsWithoutCloseDate} DEAL record(s) have no closeDate: Gong's deal boards and forecasts leave them out");
+        }
+
+        foreach (var warning in _damage.Warnings())
+        {
+            yield return warning;
         }
     }
 

@@ -62,6 +62,54 @@ public sealed class RealExportWarningsTests : IDisposable
     }
 
     [Fact]
+    public async Task ExcelResavedHubSpotExport_IdsInScientificNotation_AreRejectedAndWarnedAsExcelDamage()
+    {
+        // A HubSpot contacts export opened and saved in Excel: two Record IDs became 1.10416E+11, one company id too.
+        var rows = new StringBuilder("Record ID,Email,Last Modified Date,Record ID - Company\n");
+        rows.Append("110416339271,a@x.example,3/1/24 9:15,5012345678\n");
+        rows.Append("1.10416E+11,b@x.example,3/1/24 9:15,5012345678\n");
+        rows.Append("1.10417E+11,c@x.example,3/1/24 9:15,5012345678\n");
+        rows.Append("110416339274,d@x.example,3/1/24 9:15,5.01235E+09\n");
+        rows.Append("110416339275,e@x.example,3/1/24 9:15,5012345678\n");
+
+        var summary = await DryRunAsync("CONTACT", """
+            objectType: CONTACT
+            objectId: Record ID
+            modifiedDate: { column: Last Modified Date, format: "M/d/yy H:mm" }
+            fields:
+              emailAddress: Email
+              accountId: Record ID - Company
+            """, rows.ToString());
+
+        var warning = Assert.Single(summary.Warnings, w => w.Code == "excel-damage");
+        Assert.Equal(("CONTACT", 3L), (warning.ObjectType, warning.Count));
+        Assert.Contains("scientific notation", warning.Message, StringComparison.Ordinal);
+        Assert.Equal((5L, 2L), (summary.ObjectTypes["CONTACT"].Read, summary.ObjectTypes["CONTACT"].Rejected));
+    }
+
+    [Fact]
+    public async Task BusinessUsersSharingAnEmail_AreWarnedAsSharedEmail()
+    {
+        // Salesforce users: an integration user and a person, both with the admin's address (any case).
+        var rows = new StringBuilder("Id,Email,LastModifiedDate\n");
+        rows.Append("005A00000000000001,admin@acme.example,2024-03-01T10:00:00.000Z\n");
+        rows.Append("005A00000000000002,Admin@Acme.example,2024-03-01T10:00:00.000Z\n");
+        rows.Append("005A00000000000003,ana@acme.example,2024-03-01T10:00:00.000Z\n");
+
+        var summary = await DryRunAsync("BUSINESS_USER", """
+            objectType: BUSINESS_USER
+            objectId: Id
+            modifiedDate: LastModifiedDate
+            fields:
+              emailAddress: Email
+            """, rows.ToString());
+
+        var warning = Assert.Single(summary.Warnings, w => w.Code == "shared-email");
+        Assert.Equal(("BUSINESS_USER", "emailAddress", 2L), (warning.ObjectType, warning.Field, warning.Count));
+        Assert.DoesNotContain(summary.Warnings, w => w.Code == "excel-damage");
+    }
+
+    [Fact]
     public async Task HubSpotNullPhones_AndSalesforcePlaceholders_AreEmpty()
     {
         // HubSpot contact export writes missing values as the text null; Salesforce data export writes an empty lookup
