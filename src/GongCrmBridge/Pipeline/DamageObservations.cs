@@ -40,7 +40,10 @@ internal sealed class DamageObservations(CrmObjectType type)
         {
             yield return new RunWarning
             {
-                Code = "excel-damage", ObjectType = wire, Field = "objectId", Count = _damaged,
+                Code = "excel-damage",
+                ObjectType = wire,
+                Field = "objectId",
+                Count = _damaged,
                 Message = $"{_damaged} {wire} record(s) hold an id written in scientific notation (like 1.10416E+11): the export went through a spreadsheet, which kept only the first digits; export it again from the CRM",
             };
         }
@@ -50,7 +53,10 @@ internal sealed class DamageObservations(CrmObjectType type)
         {
             yield return new RunWarning
             {
-                Code = "shared-email", ObjectType = wire, Field = "emailAddress", Count = shared,
+                Code = "shared-email",
+                ObjectType = wire,
+                Field = "emailAddress",
+                Count = shared,
                 Message = $"{shared} BUSINESS_USER record(s) share an e-mail with another: Gong maps a user by e-mail, so their deals go to one Gong user",
             };
         }
