@@ -65,7 +65,7 @@ public sealed class NightlyRunTests
         Assert.True(fifth.ExitCode == 3, fifth.All);
         var report = Report.Read(job.LastReport).Summary;
         Assert.Equal(29L, report.DeletesWithheld["ACCOUNT"]);
-        Assert.Contains(report.Notices, n => n.Code == "deletes-withheld" && n.ObjectType == "ACCOUNT" && n.Count == 29);
+        Assert.Contains(report.Warnings, n => n.Code == "deletes-withheld" && n.ObjectType == "ACCOUNT" && n.Count == 29);
         Assert.Equal(48, gong.Sandbox.State.Objects("ACCOUNT").Count);
 
         // Night 6: an empty export never deletes, even with --allow-deletes.
@@ -91,7 +91,7 @@ public sealed class NightlyRunTests
         var summary = Report.Read(job.LastReport).Summary;
         Assert.Contains("5", summary.Error, StringComparison.Ordinal);
         Assert.Contains("4", summary.Error, StringComparison.Ordinal);
-        Assert.Contains(summary.Notices, n => n.Code == "budget");
+        Assert.Contains(summary.Warnings, n => n.Code == "budget" && n.ObjectType is null && n.Count == 1);
         Assert.Equal(20L, summary.ObjectTypes["ACCOUNT"].NotSent);
 
         var ignored = await RunAsync(gong, job, "--ignore-budget");

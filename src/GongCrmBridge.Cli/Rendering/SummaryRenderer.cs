@@ -66,11 +66,6 @@ internal static class SummaryRenderer
             console.MarkupLineInterpolated($"[yellow]warning {warning.Code}:[/] {warning.Message}{where}");
         }
 
-        foreach (var notice in summary.Notices)
-        {
-            console.MarkupLineInterpolated($"[yellow]warning ({notice.Code}):[/] {notice.Message}");
-        }
-
         if (summary.PlannedCalls is { } planned)
         {
             console.MarkupLineInterpolated(

@@ -118,7 +118,13 @@ internal sealed class StateSession : IDisposable
             {
                 PipelineLog.DeletesWithheld(_logger, wire, decision.Gone, reason);
                 summary.DeletesWithheld[wire] = decision.Gone;
-                summary.Notices.Add(new RunNotice("deletes-withheld", wire, decision.Gone, $"{decision.Gone} {wire} delete(s) withheld: {reason}."));
+                summary.Warnings.Add(new RunWarning
+                {
+                    Code = "deletes-withheld",
+                    ObjectType = wire,
+                    Count = decision.Gone,
+                    Message = $"{decision.Gone} {wire} delete(s) withheld: {reason}.",
+                });
                 continue;
             }
 

@@ -152,7 +152,7 @@ public sealed class SyncRunner
             return;
         }
 
-        send.Summary.Notices.Add(new RunNotice("budget", null, check.Shortfall, check.Describe()));
+        send.Summary.Warnings.Add(new RunWarning { Code = "budget", ObjectType = null, Count = check.Shortfall, Message = check.Describe() });
         throw new SyncFailedException(check.Describe() + " Nothing was sent; run again tomorrow, raise options.dailyCallBudget, or pass --ignore-budget.");
     }
 

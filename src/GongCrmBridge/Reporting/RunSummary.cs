@@ -41,9 +41,6 @@ public sealed class RunSummary
     /// <summary>Gets the mirror deletes withheld per object type (SPEC.md, "Mirror"); empty when none was.</summary>
     public Dictionary<string, long> DeletesWithheld { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Gets the run's state warnings (<c>deletes-withheld</c>, <c>budget</c>): codes a scheduler may alert on.</summary>
-    public Collection<RunNotice> Notices { get; } = [];
-
     /// <summary>Gets or sets the company's daily budget left as far as this run knows, or null on a dry run.</summary>
     public long? DailyBudgetLeft { get; set; }
 
@@ -163,8 +160,8 @@ public sealed class RunWarning
     /// <summary>Gets or sets the machine-readable code, e.g. <c>unknown-reference</c>, <c>catch-all-dominant</c>.</summary>
     public string Code { get; set; } = "unknown-reference";
 
-    /// <summary>Gets or sets the object type concerned.</summary>
-    public required string ObjectType { get; set; }
+    /// <summary>Gets or sets the object type concerned; null when the warning concerns the whole run (<c>budget</c>).</summary>
+    public required string? ObjectType { get; set; }
 
     /// <summary>Gets or sets the field concerned, if one is (e.g. accountId, status).</summary>
     public string? Field { get; set; }
@@ -189,11 +186,3 @@ public sealed class RunWarning
 /// <param name="ObjectId">The record's objectId.</param>
 /// <param name="MissingId">The id it points at that the job does not hold.</param>
 public sealed record ReferenceWarningExample(string Source, long Line, string ObjectId, string MissingId);
-
-/// <summary>A machine-readable warning of the run's state handling (SPEC.md warning codes <c>deletes-withheld</c>,
-/// <c>budget</c>).</summary>
-/// <param name="Code">The warning code.</param>
-/// <param name="ObjectType">The object type concerned, if one.</param>
-/// <param name="Count">How many objects or calls it concerns.</param>
-/// <param name="Message">What happened and what to do.</param>
-public sealed record RunNotice(string Code, string? ObjectType, long Count, string Message);
