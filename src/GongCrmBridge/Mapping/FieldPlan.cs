@@ -14,14 +14,9 @@ internal sealed class FieldPlan
 {
     private readonly FieldRule _rule;
     private readonly JsonEncodedText _key;
-    private readonly int _column;
-    private readonly TemplatePart[]? _template;
-    private readonly string? _constant;
+    private readonly FieldSource _source;
     private readonly TransformStep[] _transforms;
-    private readonly int[]? _coalesce;
-    private readonly NullValues? _nulls;
     private readonly bool _omitInvalid;
-    private readonly bool _isNow;
     private readonly bool _watchCatchAll;
     private readonly bool _watchReference;
     private readonly bool _keepSamples;
@@ -29,7 +24,7 @@ internal sealed class FieldPlan
     private readonly ValueMap? _map;
     private readonly string? _default;
     private readonly bool _required;
-    private readonly string? _split;
+    private readonly ListItems _items;
     private readonly ValueReader _reader;
     private readonly PicklistValues? _picklist;
     private readonly ReferenceSlot _reference;
@@ -44,23 +39,17 @@ internal sealed class FieldPlan
         IsRequiredUnlessDeleted = spec.IsRequiredUnlessDeleted;
         _rule = spec.Rule;
         _key = JsonEncodedText.Encode(spec.Name);
-        _column = spec.Column;
-        _template = spec.Template is null ? null : [.. spec.Template];
-        _constant = spec.Constant;
+        _source = new FieldSource(spec);
         _transforms = [.. spec.Transforms];
         _map = spec.Map;
         _default = spec.Default;
         _required = spec.Required;
-        _split = spec.Split;
+        _items = new ListItems(spec.Split, _transforms, spec.Map);
         _reader = new ValueReader(spec.Culture, spec.Format, spec.AlternateFormats, spec.TimeZone);
-        _coalesce = spec.Coalesce;
-        _nulls = spec.Nulls;
         _omitInvalid = spec.OmitInvalid;
-        _isNow = spec.IsNow;
         _watchCatchAll = spec.Map?.HasCatchAll == true;
         _watchReference = spec.Rule == FieldRule.Reference;
         _keepSamples = spec.Kind is ValueKind.Date or ValueKind.DateTime && !spec.IsNow;
-        Columns = spec.Coalesce ?? (spec.Column >= 0 ? [spec.Column] : spec.Template?.Where(p => p.Literal is null).Select(p => p.Column).ToArray() ?? []);
         IsCloseDate = spec.Name == "closeDate" && spec.Role == FieldRole.Standard;
         AutoPicklist = spec.AutoPicklist;
         _autoValues = spec.AutoPicklist ? new(StringComparer.OrdinalIgnoreCase) : null;
@@ -84,7 +73,7 @@ internal sealed class FieldPlan
     public int Index { get; set; }
 
     /// <summary>Gets the columns the value reads (for warnings naming them).</summary>
-    public IReadOnlyList<int> Columns { get; }
+    public IReadOnlyList<int> Columns => _source.Columns;
 
     /// <summary>Gets whether the field is a DEAL's or LEAD's closeDate (for the <c>deal-without-close-date</c> warning).</summary>
     public bool IsCloseDate { get; }
@@ -113,7 +102,7 @@ internal sealed class FieldPlan
             return TryWriteArray(chunk, row, scratch, writer, out failure);
         }
 
-        var value = Source(chunk, row, scratch);
+        var value = _source.Read(chunk, row, scratch);
         if (_transforms.Length > 0)
         {
             value = scratch.ApplyTransforms(value, _transforms);
@@ -186,35 +175,6 @@ internal sealed class FieldPlan
         var buffer = new JsonBuffer(256);
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
         return TryWriteScalar(value, writer, new RecordState(), out var failure) ? null : failure.Reason;
-    }
-
-    private ReadOnlySpan<char> Source(SourceChunk chunk, int row, MapScratch scratch)
-    {
-        if (_column >= 0)
-        {
-            var cell = chunk.Cell(row, _column);
-            return _nulls is null || !_nulls.Matches(cell) ? cell : [];
-        }
-
-        return _coalesce is not null ? Coalesce(chunk, row)
-            : _template is not null ? scratch.Render(_template, chunk, row, _nulls)
-            : _isNow ? scratch.Now.AsSpan()
-            : _constant.AsSpan();
-    }
-
-    /// <summary>The first cell of the <c>column</c> list that is neither empty nor a null word.</summary>
-    private ReadOnlySpan<char> Coalesce(SourceChunk chunk, int row)
-    {
-        foreach (var column in _coalesce!)
-        {
-            var cell = chunk.Cell(row, column);
-            if (!cell.IsWhiteSpace() && (_nulls is null || !_nulls.Matches(cell)))
-            {
-                return cell;
-            }
-        }
-
-        return [];
     }
 
     private bool TryWriteScalar(ReadOnlySpan<char> value, Utf8JsonWriter writer, RecordState record, out Failure failure)
@@ -379,9 +339,9 @@ internal sealed class FieldPlan
     private bool TryWriteArray(SourceChunk chunk, int row, MapScratch scratch, Utf8JsonWriter writer, out Failure failure)
     {
         failure = default;
-        var raw = Source(chunk, row, scratch);
+        var raw = _source.Read(chunk, row, scratch);
         scratch.ClearItems();
-        AddItems(raw, scratch, transform: true);
+        _items.AddTo(scratch, raw, transform: true);
         if (scratch.ItemCount == 0)
         {
             if (_default is null)
@@ -395,7 +355,7 @@ internal sealed class FieldPlan
                 return true;
             }
 
-            AddItems(_default, scratch, transform: false);
+            _items.AddTo(scratch, _default, transform: false);
         }
 
         writer.WritePropertyName(_key);
@@ -407,42 +367,6 @@ internal sealed class FieldPlan
 
         writer.WriteEndArray();
         return true;
-    }
-
-    private void AddItems(ReadOnlySpan<char> raw, MapScratch scratch, bool transform)
-    {
-        if (_split is null)
-        {
-            AddItem(raw, scratch, transform);
-            return;
-        }
-
-        foreach (var range in raw.Split(_split))
-        {
-            AddItem(raw[range], scratch, transform);
-        }
-    }
-
-    private void AddItem(ReadOnlySpan<char> item, MapScratch scratch, bool transform)
-    {
-        if (transform)
-        {
-            if (_transforms.Length > 0)
-            {
-                item = scratch.ApplyTransforms(item, _transforms);
-            }
-
-            if (_map is not null)
-            {
-                item = _map.Apply(item);
-            }
-        }
-
-        item = item.Trim();
-        if (!item.IsEmpty)
-        {
-            scratch.AddItem(item);
-        }
     }
 
     private Failure Breaks(string problem) => new(RejectionStage.Validation, $"{Subject} {problem}");
