@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GongCrmBridge.Testing;
 using GongCrmBridge.Tests.Support;
 
 namespace GongCrmBridge.Samples.Tests;
@@ -34,7 +35,7 @@ public sealed class AcmeSampleTests : IDisposable
 
         var accounts = File.ReadAllBytes(Path.Combine(_folder, "accounts.csv"));
         Assert.False(IsValidUtf8(accounts), "Latin-1 accents are not valid UTF-8");
-        var rows = SyntheticExportsTests.ReadCsv(Path.Combine(_folder, "accounts.csv"), ';', Encoding.Latin1);
+        var rows = TestCsv.ReadFile(Path.Combine(_folder, "accounts.csv"), ';', Encoding.Latin1);
         Assert.Equal(13, rows[0].Length);
         Assert.All(rows, row => Assert.Equal(13, row.Length));
         Assert.Contains(rows, row => row.Any(cell => cell.Any(c => c is >= '\u00C0' and <= '\u00FF')));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using GongCrmBridge.Gong.Models;
+using GongCrmBridge.Testing;
 
 namespace GongCrmBridge.Samples.Tests;
 
@@ -45,7 +46,7 @@ public sealed class SyntheticExportsTests : IDisposable
 
         SyntheticExports.WriteCsv(type, 1_234, path);
 
-        var rows = ReadCsv(path);
+        var rows = TestCsv.ReadFile(path);
         Assert.Equal(SyntheticExports.Header(type), rows[0]);
         Assert.Equal(1_235, rows.Count);
         Assert.All(rows, row => Assert.Equal(rows[0].Length, row.Length));
@@ -82,7 +83,7 @@ public sealed class SyntheticExportsTests : IDisposable
 
         SyntheticExports.WriteCsv(CrmObjectType.Account, 500, path);
 
-        var rows = ReadCsv(path);
+        var rows = TestCsv.ReadFile(path);
         var column = rows[0].Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         Assert.Equal(501, rows.Count);
@@ -108,56 +109,4 @@ public sealed class SyntheticExportsTests : IDisposable
     }
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
-
-    // A small RFC 4180 reader, independent of the code under test.
-    internal static List<string[]> ReadCsv(string path, char separator = ',', System.Text.Encoding? encoding = null)
-    {
-        var text = File.ReadAllText(path, encoding ?? System.Text.Encoding.UTF8);
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
-    }
 }

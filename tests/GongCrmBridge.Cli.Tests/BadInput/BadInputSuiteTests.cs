@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GongCrmBridge.Cli.Tests.Infrastructure;
+using GongCrmBridge.Testing;
 
 namespace GongCrmBridge.Cli.Tests.BadInput;
 
@@ -64,7 +65,7 @@ public sealed partial class BadInputSuiteTests
 
     private static void AssertRejections(BadInputCase badCase, string rejections, string context)
     {
-        var rows = rejections.Length == 0 ? [] : Csv.Rows(rejections).Skip(1).ToList();
+        var rows = rejections.Length == 0 ? [] : TestCsv.Rows(rejections).Skip(1).ToList();
         if (badCase.RejectedCount is { } count)
         {
             Assert.True(count == rows.Count, $"{rows.Count} rejections, expected {count}\n{context}");
