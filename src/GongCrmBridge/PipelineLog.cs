@@ -14,6 +14,13 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 109, EventName = "Planned", Level = LogLevel.Information, Message = "{Plan}")]
     internal static partial void Planned(ILogger logger, string plan);
 
+    [LoggerMessage(EventId = 167, EventName = "BudgetFits", Level = LogLevel.Information, Message = "{Budget}")]
+    internal static partial void BudgetFits(ILogger logger, string budget);
+
+    [LoggerMessage(EventId = 168, EventName = "BudgetIgnored", Level = LogLevel.Warning,
+        Message = "The plan needs {Calls} calls and {Left} are left of today's budget; sending anyway (--ignore-budget)")]
+    internal static partial void BudgetIgnored(ILogger logger, long calls, long left);
+
     [LoggerMessage(EventId = 101, EventName = "ExportBuilt", Level = LogLevel.Information,
         Message = "{ObjectType}: {Read} read, {Valid} valid, {Rejected} rejected, {Files} file(s)")]
     internal static partial void ExportBuilt(ILogger logger, string objectType, long read, long valid, long rejected, int files);

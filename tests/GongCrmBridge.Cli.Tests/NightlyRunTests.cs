@@ -197,6 +197,33 @@ public sealed class NightlyRunTests
         Assert.Contains(files, content => content.AsSpan().IndexOf("ACC-12"u8) >= 0);
     }
 
+    [Fact]
+    public async Task Validate_AfterASync_PrintsThePlanAndTodaysCallsFromTheState()
+    {
+        // Given one night's sync on the job's state
+        await using var gong = await SandboxSession.StartAsync();
+        using var job = new NightlyJob(accounts: 20);
+        var sync = await RunAsync(gong, job);
+        Assert.True(sync.ExitCode == 0, sync.All);
+        var usedToday = Report.Read(job.LastReport).Summary.ApiCallsToday;
+
+        // (the sync printed its plan and the budget before its first call)
+        var planned = sync.All.IndexOf("plan: ACCOUNT 1 file(s), 20 record(s); about 5 API calls", StringComparison.Ordinal);
+        var budget = sync.All.IndexOf("The plan's 5 calls fit in today's budget: 10,000 of 10,000 left", StringComparison.Ordinal);
+        var registered = sync.All.IndexOf("Registered integration", StringComparison.Ordinal);
+        Assert.True(planned >= 0 && budget > planned && registered > budget, sync.All);
+
+        // When the job is validated against that state
+        using var report = new TempDirectory();
+        var validate = await CliRunner.RunAsync(null, "validate", "--job", job.JobPath, "--state", job.StateDirectory, "--report", report.Path);
+
+        // Then it prints the plan (nothing changed: the ACCOUNT type plans no file) and the calls the sync used today
+        Assert.True(validate.ExitCode == 0, validate.All);
+        Assert.Contains("plan: ACCOUNT 0 file(s), 0 record(s); about 2 API calls (1 lookup, 1 schema, 0 upload(s), 0 poll(s))", validate.All, StringComparison.Ordinal);
+        Assert.Contains($"budget: {usedToday} Gong API call(s) used today (UTC), {10_000 - usedToday:N0} left of the daily budget", validate.All, StringComparison.Ordinal);
+        Assert.Equal(usedToday, Report.Read(report.Path).Summary.ApiCallsToday);
+    }
+
     private static Task<CliResult> RunAsync(SandboxSession gong, NightlyJob job, params string[] extra) =>
         CliRunner.RunAsync(gong.Environment, [.. job.NextRun(), .. gong.FastSyncArguments, .. extra]);
 

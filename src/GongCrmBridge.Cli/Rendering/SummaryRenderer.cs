@@ -66,10 +66,9 @@ internal static class SummaryRenderer
             console.MarkupLineInterpolated($"[yellow]warning {warning.Code}:[/] {warning.Message}{where}");
         }
 
-        if (summary.PlannedCalls is { } planned)
+        if (dryRun && summary.ApiCallsToday is { } usedToday)
         {
-            console.MarkupLineInterpolated(
-                $"Plan: about {planned} Gong API call(s); {summary.ApiCallsToday ?? 0} used today, {summary.DailyBudgetLeft} left of the daily budget");
+            console.MarkupLineInterpolated($"budget: {usedToday:N0} Gong API call(s) used today (UTC), {summary.DailyBudgetLeft:N0} left of the daily budget");
         }
 
         if (!dryRun)

@@ -49,8 +49,7 @@ public sealed class DryRunner
                 if (store is not null && build.Result is { } built)
                 {
                     // SPEC.md: validate prints the plan and today's budget left.
-                    var planned = built.Plan.CallsWithLeftovers(store.Uploads.Unfinished().Count);
-                    summary.PlannedCalls = planned;
+                    summary.Plan = built.Plan.WithLeftovers(store.Uploads.Unfinished().Count);
                     summary.ApiCallsToday = store.Calls.UsedToday();
                     summary.DailyBudgetLeft = Math.Max(0, job.Options.DailyCallBudget - summary.ApiCallsToday.Value);
                 }

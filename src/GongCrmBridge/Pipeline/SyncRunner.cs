@@ -4,6 +4,7 @@ using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Integration;
 using GongCrmBridge.Jobs;
 using GongCrmBridge.Outcomes;
+using GongCrmBridge.Planning;
 using GongCrmBridge.Reporting;
 using GongCrmBridge.Schema;
 using GongCrmBridge.Status;
@@ -87,10 +88,11 @@ public sealed class SyncRunner
     {
         var (job, sync, summary, state) = (send.Job, send.Sync, send.Summary, send.State);
         var files = send.Built.Exports.SelectMany(e => e.Files).ToList();
-        PipelineLog.Planned(_logger, send.Built.Plan.ToString());
+        summary.Plan = state is null ? send.Built.Plan : send.Built.Plan.WithLeftovers(state.EarlierUnfinished);
+        PipelineLog.Planned(_logger, summary.Plan.ToString());
         if (state is not null)
         {
-            CheckBudget(send, state);
+            CheckBudget(send, state, summary.Plan, _logger);
         }
 
         if (sync.CheckUsers)
@@ -142,18 +144,24 @@ public sealed class SyncRunner
     }
 
     /// <summary>SPEC.md, "Daily budget": the plan against the day's calls left, before the first call.</summary>
-    private static void CheckBudget(SendContext send, StateSession state)
+    private static void CheckBudget(SendContext send, StateSession state, CallPlan plan, ILogger logger)
     {
-        var planned = send.Built.Plan.CallsWithLeftovers(state.EarlierUnfinished);
-        var check = state.CheckBudget(planned, send.Job.Options.DailyCallBudget);
-        send.Summary.PlannedCalls = planned;
-        if (check.Fits || send.Sync.IgnoreBudget)
+        var check = state.CheckBudget(plan.Calls, send.Job.Options.DailyCallBudget);
+        if (check.Fits)
         {
+            PipelineLog.BudgetFits(logger, check.Describe());
             return;
         }
 
+        if (send.Sync.IgnoreBudget)
+        {
+            PipelineLog.BudgetIgnored(logger, check.PlannedCalls, check.Left);
+            return;
+        }
+
+        // Describe() says what was not sent and the three ways on.
         send.Summary.Warnings.Add(new RunWarning { Code = "budget", ObjectType = null, Count = check.Shortfall, Message = check.Describe() });
-        throw new SyncFailedException(check.Describe() + " Nothing was sent; run again tomorrow, raise options.dailyCallBudget, or pass --ignore-budget.");
+        throw new SyncFailedException(check.Describe());
     }
 
     /// <summary>Deletes are counted apart from what was read; a delete Gong refused is in rejections.csv and, like a
@@ -227,7 +235,7 @@ public sealed class SyncRunner
             }
         }
 
-        summary.Plan = built.Plan;
+        summary.Plan ??= built.Plan;
         foreach (var warning in built.Warnings)
         {
             summary.Warnings.Add(warning);

@@ -34,17 +34,14 @@ public sealed class RunSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? ApiCallsToday { get; set; }
 
-    /// <summary>Gets or sets the calls this run planned before sending (lookups, schema, uploads, polls, resumed uploads).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? PlannedCalls { get; set; }
-
     /// <summary>Gets the mirror deletes withheld per object type (SPEC.md, "Mirror"); empty when none was.</summary>
     public Dictionary<string, long> DeletesWithheld { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the company's daily budget left as far as this run knows, or null on a dry run.</summary>
     public long? DailyBudgetLeft { get; set; }
 
-    /// <summary>Gets or sets the plan: files, records and API calls expected (null when the batches were not built).</summary>
+    /// <summary>Gets or sets the plan: files, records and API calls expected, the polls of earlier runs' unfinished uploads
+    /// included (null when the batches were not built).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Planning.CallPlan? Plan { get; set; }
 

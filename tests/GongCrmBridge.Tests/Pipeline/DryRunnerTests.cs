@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using GongCrmBridge.Jobs;
 using GongCrmBridge.Pipeline;
+using GongCrmBridge.Planning;
 using GongCrmBridge.Reporting;
 using GongCrmBridge.Sources;
 using GongCrmBridge.Tests.Mapping;
+using GongCrmBridge.Tests.State;
 using GongCrmBridge.Tests.Support;
 
 namespace GongCrmBridge.Tests.Pipeline;
@@ -190,6 +192,45 @@ public sealed class DryRunnerTests : IDisposable
         Assert.Equal((0L, 0L, 0), (summary.ObjectTypes["CONTACT"].Read, summary.ObjectTypes["CONTACT"].Valid, summary.ObjectTypes["CONTACT"].Files));
         var file = Assert.Single(Directory.GetFiles(Path.Combine(Report, "batches", "account"), "*.ldjson"));
         Assert.Equal(10_000, await File.ReadLinesAsync(file).CountAsync());
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoTypes_WritesThePlanOfFilesRecordsAndCalls()
+    {
+        // Given 3 accounts and 2 contacts, no custom field
+        WriteExports(Accounts(3), $"C-1,{Modified},ACC-1,a@x.example\nC-2,{Modified},ACC-3,\n");
+
+        // When the job is dry-run
+        await new DryRunner().RunAsync(Job(), Options());
+
+        // Then summary.json holds the plan: one file per type, and 1 lookup + 1 schema read + per file 1 upload, 2 polls
+        var plan = RunSummaries.Read(Path.Combine(Report, RunReportWriter.SummaryFileName)).Plan;
+        Assert.NotNull(plan);
+        Assert.Equal([new TypePlan("ACCOUNT", 1, 3), new TypePlan("CONTACT", 1, 2)], plan.Types);
+        Assert.Equal((1L, 1L, 2L, 4L, 0L), (plan.Lookups, plan.SchemaCalls, plan.Uploads, plan.Polls, plan.ResumedPolls));
+        Assert.Equal(8L, plan.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_StateWithAnUnfinishedUpload_PlansItsPollsAndSaysTodaysBudget()
+    {
+        // Given a state where an earlier sync left one upload unfinished
+        WriteExports(Accounts(3), string.Empty);
+        using var state = new TempStateFolder();
+        using (var store = state.Open())
+        {
+            StateTestKit.PlanUpload(store, "an upload Gong may hold");
+        }
+
+        // When the job is dry-run with that state
+        var summary = await new DryRunner(stateDirectory: state.Path).RunAsync(Job(), Options());
+
+        // Then the plan counts the leftover's 2 polls in its calls (1 lookup + 1 schema read + 1 upload and its 2 polls
+        // + 2), and the day's budget is reported
+        Assert.NotNull(summary.Plan);
+        Assert.Equal((2L, 7L), (summary.Plan.ResumedPolls, summary.Plan.Calls));
+        Assert.Equal((0L, 10_000L), (summary.ApiCallsToday, summary.DailyBudgetLeft));
+        Assert.Equal(7L, RunSummaries.Read(Path.Combine(Report, RunReportWriter.SummaryFileName)).Plan?.Calls);
     }
 
     private sealed class StopAfterFirstReport(CancellationTokenSource stop) : IProgress<PipelineProgress>
