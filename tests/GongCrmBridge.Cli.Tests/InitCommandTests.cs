@@ -154,4 +154,41 @@ public sealed class InitCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("this header looks like a HubSpot export (DEAL); see mappings/hubspot/deal.yaml", result.All, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Init_AmountsWrittenWithCurrencySigns_MapsThemAsNumbersThatValidate()
+    {
+        // Given a custom CRM's deals as Excel writes amounts: "$24,000,000.00" (en-US) and "1.234,50 €" (de-DE)
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("deals.csv"), """
+            Id,Deal Name,Stage,Amount,Contract Value,Close Date,Updated
+            D-1,Big one,Won,"$24,000,000.00","1.234,50 €",2024-06-30,2024-03-01 10:00:00
+            D-2,Small,Open,"-$1,200.50","500,00 €",2024-07-15,2024-03-02 11:30:00
+            D-3,Mid,Lost,"$85,000.00","12,00 €",2024-08-01,2024-03-03 09:15:00
+
+            """);
+
+        // When init proposes the mapping (the custom field uncommented) and the job is validated
+        var init = await CliRunner.RunAsync(null, "init", "--csv", dir.File("deals.csv"), "--type", "DEAL");
+        Assert.True(init.ExitCode == 0, init.All);
+        Assert.Contains("amount: { column: Amount, type: number, culture: en-US, transform: [{ replace: [\"$\", \"\"] }] }", init.Out, StringComparison.Ordinal);
+        Assert.Contains("contractValue: { column: \"Contract Value\", type: CURRENCY, culture: de-DE, transform: [{ replace: [\"€\", \"\"] }]", init.Out, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(dir.File("deal.yaml"), init.Out.Replace("# contractValue:", "contractValue:", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(dir.File("job.yaml"), """
+            integration: { name: Test, ownerEmail: revops@example.com }
+            objects:
+              - type: DEAL
+                source: { path: deals.csv }
+                mapping: deal.yaml
+            """);
+        using var report = new TempDirectory();
+        var validate = await CliRunner.RunAsync(null, "validate", "--job", dir.File("job.yaml"), "--report", report.Path);
+
+        // Then every deal is valid, with its amounts as numbers
+        Assert.True(validate.ExitCode == 0, validate.All + "\n" + init.Out);
+        var batch = Assert.Single(Directory.GetFiles(Path.Combine(report.Path, "batches", "deal"), "*.ldjson"));
+        var deals = (await File.ReadAllLinesAsync(batch)).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([24_000_000m, -1_200.50m, 85_000m], deals.Select(d => d.GetProperty("amount").GetDecimal()));
+        Assert.Equal([1_234.50m, 500m, 12m], deals.Select(d => d.GetProperty("contractValue").GetDecimal()));
+    }
 }

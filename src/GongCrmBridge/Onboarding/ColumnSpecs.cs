@@ -16,12 +16,17 @@ internal static class ColumnSpecs
         return $"{{ column: {Scalar(column.Name)}{typePart}{formatPart} }}{note}";
     }
 
-    /// <summary>A number spec with the culture the values are written in.</summary>
-    public static string Number(ColumnSample column, string type)
+    /// <summary>A number spec with the culture the values are written in, and the transform that removes their
+    /// currency marker when they carry one.</summary>
+    public static string Number(ColumnSample column, string type) =>
+        $"{{ column: {Scalar(column.Name)}, type: {type}{LayoutKeys(ValueTraits.NumberLayout(column.Values))} }}";
+
+    // ", culture: en-US, transform: [{ replace: ["$", ""] }]": what reads the numbers as the export writes them.
+    private static string LayoutKeys(NumberLayout? layout)
     {
-        var culture = ValueTraits.NumberCulture(column.Values);
-        var culturePart = string.IsNullOrEmpty(culture) ? string.Empty : $", culture: {culture}";
-        return $"{{ column: {Scalar(column.Name)}, type: {type}{culturePart} }}";
+        var culture = string.IsNullOrEmpty(layout?.Culture) ? string.Empty : $", culture: {layout.Culture}";
+        var marker = layout?.CurrencyMarker is { } symbol ? $", transform: [{{ replace: [{Scalar(symbol)}, \"\"] }}]" : string.Empty;
+        return culture + marker;
     }
 
     /// <summary>A boolean read inverted (an "active" column into <c>isDeleted</c>): each true word maps to false.</summary>
@@ -58,11 +63,11 @@ internal static class ColumnSpecs
             return (DateLayouts.HasTime(formats) ? "DATETIME" : "DATE", $", format: {OneOrList(formats)}");
         }
 
-        if (!key.EndsWith("id", StringComparison.Ordinal) && ValueTraits.NumberCulture(column.Values) is { } culture)
+        if (!key.EndsWith("id", StringComparison.Ordinal) && ValueTraits.NumberLayout(column.Values) is { } layout)
         {
             var named = NameType(column.Name, key);
-            var type = named is "CURRENCY" or "PERCENT" ? named : "NUMBER";
-            return (type, culture.Length == 0 ? string.Empty : $", culture: {culture}");
+            var type = layout.CurrencyMarker is not null ? "CURRENCY" : named is "CURRENCY" or "PERCENT" ? named : "NUMBER";
+            return (type, LayoutKeys(layout));
         }
 
         var distinct = column.Distinct.Count;

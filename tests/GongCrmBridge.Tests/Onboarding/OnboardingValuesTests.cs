@@ -29,6 +29,24 @@ public sealed class OnboardingValuesTests
     public void ValueTraits_NumberCulture(string[] values, string? expected) => Assert.Equal(expected, ValueTraits.NumberCulture(values));
 
     [Theory]
+    [InlineData(new[] { "1234.5", "7" }, "", null)]
+    [InlineData(new[] { "$1,234.50", "$12,000.00" }, "en-US", "$")]
+    [InlineData(new[] { "-$1,200.50", "$5.00" }, "en-US", "$")]
+    [InlineData(new[] { "USD 1,234.00", "USD 80.00" }, "en-US", "USD")]
+    [InlineData(new[] { "1.234,50 €", "500,00 €" }, "de-DE", "€")]
+    [InlineData(new[] { "£1,000" }, "en-US", "£")]
+    public void ValueTraits_NumberLayout_ReadsTheCultureAndTheCurrencyMarker(string[] values, string culture, string? marker) =>
+        Assert.Equal(new NumberLayout(culture, marker), ValueTraits.NumberLayout(values));
+
+    [Theory]
+    [InlineData("$1,234.50", "€5.00")] // two currencies: not one number column
+    [InlineData("$1,234.50", "7")] // not every value carries the marker
+    [InlineData("INV-001", "INV-002")] // ids, not amounts: a code stands apart from its number
+    [InlineData("USD", "EUR")]
+    [InlineData("$ off")]
+    public void ValueTraits_NumberLayout_NotAllOneCurrencysNumbers_IsNull(params string[] values) => Assert.Null(ValueTraits.NumberLayout(values));
+
+    [Theory]
     [InlineData(new[] { "true", "false" }, false, true)]
     [InlineData(new[] { "True" }, false, true)]
     [InlineData(new[] { "1", "0" }, false, false)]
