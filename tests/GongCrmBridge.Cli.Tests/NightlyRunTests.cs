@@ -198,6 +198,47 @@ public sealed class NightlyRunTests
     }
 
     [Fact]
+    public async Task GongOutageOutlastingTheStatusTimeout_ExitsOneWithUploadsPending_AndTheNextRunFinishesThem()
+    {
+        // Given Gong going down at the first status poll for an hour of its time (30 s here), and a status timeout of
+        // 1.2 s: the run gives up on the upload while Gong is still down
+        var clock = new FastClock(120);
+        await using var gong = await SandboxSession.StartAsync(pollsUntilDone: 2, clock: clock);
+        using var job = new NightlyJob(accounts: 30);
+        var polls = 0;
+        gong.Sandbox.Faults.Interrupts.OnCall((route, moment) =>
+        {
+            if (route == SandboxRoute.RequestStatus && moment == CallMoment.Received && Interlocked.Increment(ref polls) == 1)
+            {
+                gong.Sandbox.Faults.Interrupts.OutageFor(TimeSpan.FromHours(1), clock);
+            }
+
+            return Task.CompletedTask;
+        });
+
+        var first = await RunAsync(gong, job, "--status-timeout", "0.02");
+
+        // Then the run exits 1 with the upload recorded as pending, not as rejected nor lost
+        Assert.True(first.ExitCode == 1, first.All);
+        Assert.Contains("got no answer from Gong's status polls", first.All, StringComparison.Ordinal);
+        var stopped = Report.Read(job.LastReport).Summary.ObjectTypes["ACCOUNT"];
+        Assert.Equal((30L, 30L, 0L), (stopped.Read, stopped.Pending, stopped.Rejected));
+        Assert.True(stopped.Balances);
+
+        // When Gong is back and the next night's run starts
+        gong.Sandbox.Faults.Interrupts.EndOutage();
+        var second = await RunAsync(gong, job);
+
+        // Then it finishes the pending upload by polling it (never sent twice), and every account is in Gong
+        Assert.True(second.ExitCode == 0, second.All);
+        Assert.Equal(1, gong.Sandbox.State.UploadCount);
+        Assert.Equal(30, gong.Sandbox.State.Objects("ACCOUNT").Count);
+        var (read, accepted, unchanged) = Counts(job);
+        Assert.Equal(30L, read);
+        Assert.Equal(30L, accepted + unchanged);
+    }
+
+    [Fact]
     public async Task Validate_AfterASync_PrintsThePlanAndTodaysCallsFromTheState()
     {
         // Given one night's sync on the job's state

@@ -5,8 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace GongCrmBridge.Status;
 
 /// <summary>Polls <c>request-status</c> for one upload with growing waits until Gong says DONE or FAILED.</summary>
+/// <remarks>The status timeout is kept to within <see cref="PollGrace"/>: the last wait ends at the deadline, and a poll
+/// still retrying after it (Gong down, the client backing off for up to a minute) is cut off.</remarks>
 internal sealed class RequestStatusPoller
 {
+    /// <summary>How long a poll started at the deadline may take before it is cut off.</summary>
+    internal static readonly TimeSpan PollGrace = TimeSpan.FromSeconds(5);
+
     private readonly IGongCrmClient _client;
     private readonly PollingOptions _options;
     private readonly TimeProvider _time;
@@ -26,11 +31,14 @@ internal sealed class RequestStatusPoller
     public async Task<RequestStatus> WaitAsync(long integrationId, string clientRequestId, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        using var cutOff = new CancellationTokenSource(_options.Timeout + PollGrace, _time);
+        using var pollToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cutOff.Token);
         var delay = _options.FirstDelay;
         while (true)
         {
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            var status = await PollOnceAsync(integrationId, clientRequestId, cancellationToken).ConfigureAwait(false);
+            var left = _options.Timeout - _time.GetElapsedTime(started);
+            await Task.Delay(delay < left ? delay : left > TimeSpan.Zero ? left : TimeSpan.Zero, _time, cancellationToken).ConfigureAwait(false);
+            var status = await PollOnceAsync(integrationId, clientRequestId, pollToken.Token, cancellationToken).ConfigureAwait(false);
             if (status is { IsFinal: true })
             {
                 return status;
@@ -39,8 +47,10 @@ internal sealed class RequestStatusPoller
             var waited = _time.GetElapsedTime(started);
             if (waited >= _options.Timeout)
             {
+                var state = status?.Status is { } known ? $"was still {known}" : "got no answer from Gong's status polls";
+                var rounded = TimeSpan.FromSeconds(Math.Round(waited.TotalSeconds));
                 throw new SyncFailedException(
-                    $"Upload {clientRequestId} was still {status?.Status?.ToString() ?? "unknown"} after {waited:g}; " +
+                    $"Upload {clientRequestId} {state} after {rounded:g}; " +
                     "Gong may be slow today. Check it later with `gongbridge status --client-request-id " + clientRequestId + "`.");
             }
 
@@ -49,11 +59,21 @@ internal sealed class RequestStatusPoller
         }
     }
 
-    private async Task<RequestStatus?> PollOnceAsync(long integrationId, string clientRequestId, CancellationToken cancellationToken)
+    /// <summary>One poll; null when it tells nothing (Gong failed or was cut off at the deadline: "not yet").</summary>
+    /// <param name="integrationId">The integration.</param>
+    /// <param name="clientRequestId">The upload.</param>
+    /// <param name="pollToken">Cancelled by the caller or at the deadline's grace.</param>
+    /// <param name="cancellationToken">The caller's token alone.</param>
+    private async Task<RequestStatus?> PollOnceAsync(long integrationId, string clientRequestId, CancellationToken pollToken, CancellationToken cancellationToken)
     {
         try
         {
-            return await _client.GetRequestStatusAsync(integrationId, clientRequestId, cancellationToken).ConfigureAwait(false);
+            return await _client.GetRequestStatusAsync(integrationId, clientRequestId, pollToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Cut off past the deadline: the caller sees the time is up.
+            return null;
         }
         catch (GongRateLimitedException exception) when (exception.RetryAfter is { } asked && asked > _options.MaxWait)
         {

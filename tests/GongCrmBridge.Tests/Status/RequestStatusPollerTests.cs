@@ -96,19 +96,36 @@ public sealed class RequestStatusPollerTests
         var waiting = Poller(Options with { Timeout = TimeSpan.FromSeconds(20) })
             .WaitAsync(42, "run-DEAL-003", CancellationToken.None);
 
-        // When polls at 2, 6 and 14 s see it unfinished, and the one at 24 s too
+        // When polls at 2, 6 and 14 s see it unfinished, and the last one, at the deadline (20 s, not 14 + 10), too
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(2));
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(4));
         await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(8));
         Assert.False(waiting.IsCompleted);
-        await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(10));
+        await ExpectPollAfterAsync(waiting, TimeSpan.FromSeconds(6));
 
         // Then the run fails, naming the upload and how to check it later
         var failure = await Assert.ThrowsAsync<SyncFailedException>(() => waiting.WaitAsync(TestClock.HangLimit));
         Assert.Contains("run-DEAL-003", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("InProgress", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("was still InProgress after 0:00:20", failure.Message, StringComparison.Ordinal);
         Assert.Contains("gongbridge status --client-request-id run-DEAL-003", failure.Message, StringComparison.Ordinal);
-        Assert.Equal([2, 6, 14, 24], _client.PollSeconds);
+        Assert.Equal([2, 6, 14, 20], _client.PollSeconds);
+    }
+
+    [Fact]
+    public async Task WaitAsync_PollStillRetryingAtTheDeadline_IsCutOffAfterTheGrace()
+    {
+        // Given Gong down: a poll never answers (the client keeps backing off), and a 20 s timeout
+        _client.HangsUntilCancelled = true;
+        var started = _time.GetUtcNow();
+        var waiting = Poller(Options with { Timeout = TimeSpan.FromSeconds(20) }).WaitAsync(42, "run-DEAL-004", CancellationToken.None);
+
+        // When time runs on
+        var failure = await Assert.ThrowsAsync<SyncFailedException>(() => _time.RunAsync(waiting));
+
+        // Then the poll started at 2 s is cut off at the deadline plus the grace, and the run fails saying Gong did not answer
+        Assert.Equal([2], _client.PollSeconds);
+        Assert.Equal(TimeSpan.FromSeconds(20) + RequestStatusPoller.PollGrace, _time.GetUtcNow() - started);
+        Assert.Contains("run-DEAL-004 got no answer from Gong's status polls after 0:00:25", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -230,8 +247,22 @@ public sealed class RequestStatusPollerTests
             }
         }
 
+        /// <summary>Gets or sets whether every poll waits (on the clock, as the client's back-off does) until cancelled.</summary>
+        public bool HangsUntilCancelled { get; set; }
+
         public Task<RequestStatus> GetRequestStatusAsync(long integrationId, string clientRequestId, CancellationToken cancellationToken = default)
         {
+            if (HangsUntilCancelled)
+            {
+                Calls.Add((integrationId, clientRequestId));
+                lock (_pollSeconds)
+                {
+                    _pollSeconds.Add((int)(time.GetUtcNow() - _start).TotalSeconds);
+                }
+
+                return HangAsync(cancellationToken);
+            }
+
             var answer = _script.Count > 0 ? _script.Dequeue() : () => new RequestStatus(RequestState.InProgress, [], null, null, "r");
             Calls.Add((integrationId, clientRequestId));
             try
@@ -253,6 +284,12 @@ public sealed class RequestStatusPollerTests
                     Assert.Equal(0, elapsed.Ticks % TimeSpan.TicksPerSecond);
                 }
             }
+        }
+
+        private async Task<RequestStatus> HangAsync(CancellationToken cancellationToken)
+        {
+            await Task.Delay(TimeSpan.FromHours(1), time, cancellationToken);
+            throw new InvalidOperationException("The hour-long hang ended without the poller cutting it off.");
         }
 
         public Task<IReadOnlyList<CrmIntegration>> ListIntegrationsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
