@@ -130,6 +130,61 @@ public sealed class InitCommandTests
     }
 
     [Fact]
+    public async Task Init_Job_OdooExports_WritesEveryTypeTheyFeedAndCountsAsTheReadyMadeSampleJob()
+    {
+        // Given Odoo's three exports: res_partner.csv holds accounts and contacts, crm_lead.csv deals, leads and stages
+        string[] exports = ["res_users.csv", "res_partner.csv", "crm_lead.csv"];
+        using var job = new TempDirectory();
+
+        // When init writes a job for them
+        var init = await CliRunner.RunAsync(null, ["init", "--job", job.Path, .. exports.SelectMany(e => new[] { "--csv", Repository.PathOf("samples", "odoo", "exports", e) })]);
+
+        // Then the job has all six types, each from Odoo's ready-made mapping
+        Assert.True(init.ExitCode == 0, init.All);
+        var jobText = await File.ReadAllTextAsync(job.File("job.yaml"));
+        foreach (var type in new[] { "BUSINESS_USER", "STAGE", "ACCOUNT", "CONTACT", "DEAL", "LEAD" })
+        {
+            Assert.Contains($"type: {type}\n", jobText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(6, init.Out.Split('\n').Count(l => l.Contains("(from mappings/odoo/", StringComparison.Ordinal)));
+
+        // And it validates to the same counts, type by type, as the ready-made sample job over the same files
+        using var ours = new TempDirectory();
+        using var sample = new TempDirectory();
+        var validated = await CliRunner.RunAsync(null, "validate", "--job", job.File("job.yaml"), "--report", ours.Path);
+        var reference = await CliRunner.RunAsync(null, "validate", "--job", Repository.PathOf("samples", "odoo", "job.yaml"), "--report", sample.Path);
+        Assert.Equal(reference.ExitCode, validated.ExitCode);
+        var expected = Report.Read(sample.Path).Summary.ObjectTypes;
+        var actual = Report.Read(ours.Path).Summary.ObjectTypes;
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (type, counts) in expected)
+        {
+            Assert.True(counts.Read > 0, type);
+            Assert.Equal((counts.Read, counts.Valid, counts.Rejected, counts.Skipped, counts.Merged), (actual[type].Read, actual[type].Valid, actual[type].Rejected, actual[type].Skipped, actual[type].Merged));
+        }
+    }
+
+    [Theory]
+    [InlineData(false, "mappings/salesforce/stage-from-deals.yaml")]
+    [InlineData(true, "mappings/salesforce/stage.yaml")]
+    public async Task Init_Job_DealsExport_AddsStagesFromDealsOnlyWithoutAStageExport(bool withStageExport, string stageMapping)
+    {
+        // Given Salesforce's accounts and opportunities, with or without its OpportunityStage export
+        string[] exports = withStageExport ? ["Account.csv", "Opportunity.csv", "OpportunityStage.csv"] : ["Account.csv", "Opportunity.csv"];
+        using var job = new TempDirectory();
+
+        // When init writes a job for them
+        var init = await CliRunner.RunAsync(null, ["init", "--job", job.Path, .. exports.SelectMany(e => new[] { "--csv", Repository.PathOf("samples", "salesforce", "exports", e) })]);
+
+        // Then the job has exactly one STAGE entry: from the stage export when given, else derived from the deals
+        Assert.True(init.ExitCode == 0, init.All);
+        var jobText = await File.ReadAllTextAsync(job.File("job.yaml"));
+        Assert.Single(jobText.Split('\n'), l => l.Contains("type: STAGE", StringComparison.Ordinal));
+        Assert.Contains($"STAGE: {(withStageExport ? "OpportunityStage.csv" : "Opportunity.csv")} -> stage.yaml (from {stageMapping})", init.Out.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Init_NoTypeAndNothingTells_ExitsTwoAskingForType()
     {
         using var dir = new TempDirectory();

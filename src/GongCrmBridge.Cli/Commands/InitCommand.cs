@@ -94,6 +94,13 @@ internal sealed class InitCommand(CliEnvironment environment) : Command<InitSett
             return ExitCodes.Success;
         }
 
+        // A whole job: an export that feeds more types in its CRM's ready-made set (Odoo's partners: accounts and
+        // contacts; a deals export: the stages too) gets those entries as well, unless another export covers them.
+        if (type is null)
+        {
+            proposals.AddRange(MappingProposal.Companions(proposals, settings.Rows));
+        }
+
         return JobScaffold.Write(environment.Console, settings.Job, proposals);
     }
 }

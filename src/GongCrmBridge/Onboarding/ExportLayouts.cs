@@ -84,6 +84,21 @@ public static class ExportLayouts
         return sameCrm is null ? best : new RecognizedExport(sameCrm, best.MarkersFound);
     }
 
+    /// <summary>The other object types the same export feeds in <paramref name="recognized"/>'s ready-made set: Odoo's
+    /// <c>res_partner.csv</c> holds accounts and contacts, its <c>crm_lead.csv</c> deals and leads, and a deals export
+    /// gives the stages when no stage export is at hand (SPEC.md, "stages derived from deals").</summary>
+    /// <param name="header">The export's column names.</param>
+    /// <param name="recognized">The layout the export was recognised as.</param>
+    public static IReadOnlyList<ExportLayout> AlsoFedBy(IReadOnlyCollection<string> header, ExportLayout recognized)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(recognized);
+        var columns = new HashSet<string>(header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        return [.. All
+            .Where(l => l.Folder == recognized.Folder && l.Type != recognized.Type && l.Markers.All(columns.Contains))
+            .DistinctBy(l => l.Type)];
+    }
+
     // The first of those with the most markers: the listing order breaks ties.
     private static RecognizedExport? Best(IEnumerable<RecognizedExport> matches) =>
         matches.Aggregate((RecognizedExport?)null, (best, m) => best is null || m.MarkersFound > best.MarkersFound ? m : best);
