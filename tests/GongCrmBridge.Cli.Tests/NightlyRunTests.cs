@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GongCrmBridge.Cli.Tests.Infrastructure;
 using GongCrmBridge.Sandbox;
 using GongCrmBridge.Tests.Support;
@@ -131,16 +132,7 @@ public sealed class NightlyRunTests
         var clock = new FastClock(120);
         await using var gong = await SandboxSession.StartAsync(pollsUntilDone: 2, clock: clock);
         using var job = new NightlyJob(accounts: 30);
-        var polls = 0;
-        gong.Sandbox.Faults.Interrupts.OnCall((route, moment) =>
-        {
-            if (route == SandboxRoute.RequestStatus && moment == CallMoment.Received && Interlocked.Increment(ref polls) == 1)
-            {
-                gong.Sandbox.Faults.Interrupts.OutageFor(TimeSpan.FromMinutes(5), clock);
-            }
-
-            return Task.CompletedTask;
-        });
+        var polls = OutageFromTheFirstPoll(gong, clock, TimeSpan.FromMinutes(5));
 
         var result = await RunAsync(gong, job, "--status-timeout", "2");
 
@@ -148,7 +140,7 @@ public sealed class NightlyRunTests
         Assert.Equal(30, gong.Sandbox.State.Objects("ACCOUNT").Count);
         Assert.Equal(1, gong.Sandbox.State.UploadCount);
         Assert.True(clock.GetUtcNow() - clock.Start >= TimeSpan.FromMinutes(5), "the run ended before the outage did");
-        Assert.True(gong.Sandbox.State.CallCount(SandboxRoute.RequestStatus) > polls, "no poll met the outage");
+        Assert.True(gong.Sandbox.State.CallCount(SandboxRoute.RequestStatus) > polls.Value, "no poll met the outage");
     }
 
     /// <summary>A clock that runs <paramref name="factor"/> times faster than real time.</summary>
@@ -205,16 +197,7 @@ public sealed class NightlyRunTests
         var clock = new FastClock(120);
         await using var gong = await SandboxSession.StartAsync(pollsUntilDone: 2, clock: clock);
         using var job = new NightlyJob(accounts: 30);
-        var polls = 0;
-        gong.Sandbox.Faults.Interrupts.OnCall((route, moment) =>
-        {
-            if (route == SandboxRoute.RequestStatus && moment == CallMoment.Received && Interlocked.Increment(ref polls) == 1)
-            {
-                gong.Sandbox.Faults.Interrupts.OutageFor(TimeSpan.FromHours(1), clock);
-            }
-
-            return Task.CompletedTask;
-        });
+        OutageFromTheFirstPoll(gong, clock, TimeSpan.FromHours(1));
 
         var first = await RunAsync(gong, job, "--status-timeout", "0.02");
 
@@ -263,6 +246,23 @@ public sealed class NightlyRunTests
         Assert.Contains("plan: ACCOUNT 0 file(s), 0 record(s); about 2 API calls (1 lookup, 1 schema, 0 upload(s), 0 poll(s))", validate.All, StringComparison.Ordinal);
         Assert.Contains($"budget: {usedToday} Gong API call(s) used today (UTC), {10_000 - usedToday:N0} left of the daily budget", validate.All, StringComparison.Ordinal);
         Assert.Equal(usedToday, Report.Read(report.Path).Summary.ApiCallsToday);
+    }
+
+    /// <summary>Takes Gong down for <paramref name="duration"/> of its clock when the first status poll arrives;
+    /// the box counts the polls that arrived, during the outage included.</summary>
+    private static StrongBox<int> OutageFromTheFirstPoll(SandboxSession gong, FastClock clock, TimeSpan duration)
+    {
+        var polls = new StrongBox<int>();
+        gong.Sandbox.Faults.Interrupts.OnCall((route, moment) =>
+        {
+            if (route == SandboxRoute.RequestStatus && moment == CallMoment.Received && Interlocked.Increment(ref polls.Value) == 1)
+            {
+                gong.Sandbox.Faults.Interrupts.OutageFor(duration, clock);
+            }
+
+            return Task.CompletedTask;
+        });
+        return polls;
     }
 
     private static Task<CliResult> RunAsync(SandboxSession gong, NightlyJob job, params string[] extra) =>
