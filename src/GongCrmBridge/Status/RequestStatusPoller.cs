@@ -36,8 +36,9 @@ internal sealed class RequestStatusPoller
         var delay = _options.FirstDelay;
         while (true)
         {
-            var left = _options.Timeout - _time.GetElapsedTime(started);
-            await Task.Delay(delay < left ? delay : left > TimeSpan.Zero ? left : TimeSpan.Zero, _time, cancellationToken).ConfigureAwait(false);
+            // The wait, cut at the deadline: the last poll is at the deadline, not up to MaxDelay after it.
+            var untilDeadline = _options.Timeout - _time.GetElapsedTime(started);
+            await Task.Delay(TimeSpan.FromTicks(Math.Clamp(untilDeadline.Ticks, 0, delay.Ticks)), _time, cancellationToken).ConfigureAwait(false);
             var status = await PollOnceAsync(integrationId, clientRequestId, pollToken.Token, cancellationToken).ConfigureAwait(false);
             if (status is { IsFinal: true })
             {
