@@ -133,6 +133,34 @@ public sealed class OtherCommandsTests
     }
 
     [Fact]
+    public async Task SchemaPush_PicklistWithValuesAuto_DeclaresTheExportsValues_AsSyncDoes()
+    {
+        // Given a job whose ACCOUNT mapping declares the tier picklist from the export's values
+        await using var gong = await SandboxSession.StartAsync();
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("accounts.csv"), "Id,Name,Tier,Updated\nA-1,Acme,Gold,2024-03-01T10:00:00Z\nA-2,Globex,silver,2024-03-01T10:00:00Z\nA-3,Initech,Bronze,2024-03-01T10:00:00Z\nA-4,Umbrella,Gold,2024-03-01T10:00:00Z\n");
+        await File.WriteAllTextAsync(dir.File("account.yaml"), "objectType: ACCOUNT\nobjectId: Id\nmodifiedDate: Updated\nfields:\n  name: Name\ncustomFields:\n  tier: { column: Tier, type: PICKLIST, values: auto }\n");
+        await File.WriteAllTextAsync(dir.File("job.yaml"), "integration: { name: Test CRM, ownerEmail: revops@example.com }\nobjects:\n  - type: ACCOUNT\n    source: { path: accounts.csv }\n    mapping: account.yaml\n");
+        Assert.Equal(0, (await Run(gong, "integration", "register", "--job", dir.File("job.yaml"))).ExitCode);
+        var id = gong.Sandbox.State.Integration!.IntegrationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // When the schema is pushed on its own
+        var pushed = await Run(gong, "schema", "push", "--job", dir.File("job.yaml"), "--integration-id", id);
+
+        // Then Gong's picklist holds the export's distinct values, sorted, not an empty list
+        Assert.True(pushed.ExitCode == 0, pushed.All);
+        var tier = Assert.Single(gong.Sandbox.State.Schema("ACCOUNT"));
+        Assert.Equal(["Bronze", "Gold", "silver"], tier.OrderedValueList);
+
+        // And a sync of the same job finds the schema as it would push it: nothing to change
+        using var report = new TempDirectory();
+        var sync = await CliRunner.RunAsync(gong.Environment, ["sync", "--job", dir.File("job.yaml"), "--report", report.Path, .. gong.FastSyncArguments]);
+        Assert.True(sync.ExitCode == 0, sync.All);
+        Assert.Contains("The ACCOUNT schema is unchanged", sync.All, StringComparison.Ordinal);
+        Assert.Equal(["Bronze", "Gold", "silver"], Assert.Single(gong.Sandbox.State.Schema("ACCOUNT")).OrderedValueList);
+    }
+
+    [Fact]
     public async Task Status_OfAnUploadMadeBySync_ReportsDoneWithCounts()
     {
         // Given a sync that uploaded 5 accounts

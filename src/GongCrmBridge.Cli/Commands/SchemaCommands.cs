@@ -4,6 +4,7 @@ using GongCrmBridge.Cli.Rendering;
 using GongCrmBridge.Gong;
 using GongCrmBridge.Gong.Models;
 using GongCrmBridge.Jobs;
+using GongCrmBridge.Pipeline;
 using GongCrmBridge.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
@@ -68,8 +69,10 @@ internal sealed class SchemaPushCommand(CliEnvironment environment) : GongComman
     protected override async Task<int> ExecuteAsync(IGongCrmClient client, JobDefinition? job, SchemaPushSettings settings, CancellationToken cancellationToken)
     {
         var integrationId = await IntegrationIdAsync(client, settings, cancellationToken);
+        var work = Path.Combine(Path.GetTempPath(), "gongbridge-schema-" + RunOptions.NewRunId(TimeProvider.System));
+        var fields = await JobSchema.ReadAsync(job!, work, NullLogger.Instance, cancellationToken);
         var changes = await new SchemaSynchronizer(client, TimeProvider.System, NullLogger.Instance)
-            .SynchronizeAsync(integrationId, job!.CustomFieldsByType(), settings.AllowFieldRemoval, cancellationToken);
+            .SynchronizeAsync(integrationId, fields, settings.AllowFieldRemoval, cancellationToken);
         if (settings.Json)
         {
             WriteJson(changes.Select(c => new SchemaChangeOutput(c.ObjectType.ToWireName(), c.Field, c.Kind.ToString(), c.Detail)).ToList());

@@ -61,6 +61,10 @@ public sealed class CompiledMapping
         ? [.. _customFields.Select(f => f.OrderedValueList is { Count: 0 } && Plan(f.UniqueName) is { AutoPicklist: true } plan ? f with { OrderedValueList = [.. plan.AutoValues] } : f)]
         : _customFields;
 
+    /// <summary>Gets whether a custom field declares the export's values (a PICKLIST with <c>values: auto</c>): its
+    /// <see cref="CustomFields"/> are complete only once the export is mapped.</summary>
+    public bool DeclaresValuesFromTheExport => _plans.Any(p => p.AutoPicklist);
+
     /// <summary>Gets the columns the export may lack (named only by fields marked <c>optional</c>).</summary>
     public IReadOnlySet<string> OptionalColumns { get; init; } = new HashSet<string>();
 
