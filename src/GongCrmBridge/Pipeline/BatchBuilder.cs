@@ -16,7 +16,8 @@ namespace GongCrmBridge.Pipeline;
 /// <param name="Rejected">Records rejected.</param>
 /// <param name="Completed">Whether the export has been read to the end and its files written.</param>
 /// <param name="Unchanged">Valid records not written because Gong already has them as they are (a run with a state).</param>
-public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long Valid, long Rejected, bool Completed, long Unchanged = 0);
+/// <param name="Skipped">Rows the mapping's <c>where</c> left out: counted, so that a run stopped midway still balances.</param>
+public sealed record PipelineProgress(CrmObjectType ObjectType, long Read, long Valid, long Rejected, bool Completed, long Unchanged = 0, long Skipped = 0);
 
 /// <summary>The LDJSON files built from one export, and its counts.</summary>
 /// <param name="Export">The job's export.</param>
@@ -147,7 +148,7 @@ internal sealed class BatchBuilder
             valid -= batcher.Merged;
             observations.NoteMerged(batcher.Merged, batcher.DuplicateObjectIds);
             rejections.Flush();
-            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true, Unchanged(type)));
+            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: true, Unchanged(type), observations.Skipped));
             PipelineLog.ExportBuilt(_logger, type.ToWireName(), read, valid, rejected, files.Count);
             return new BuiltExport(export, files, read, valid, rejected, observations.Skipped, batcher.Merged, Unchanged(type));
         }
@@ -161,7 +162,7 @@ internal sealed class BatchBuilder
             valid += toSend.Records.Count;
 
             // Reported before batching, so that a run stopped inside AddAsync still counts the rejections just written.
-            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: false, Unchanged(type)));
+            progress?.Report(new PipelineProgress(type, read, valid, rejected, Completed: false, Unchanged(type), observations.Skipped));
             await batcher.AddAsync(toSend, token).ConfigureAwait(false);
         }
     }

@@ -69,7 +69,7 @@ public sealed class DryRunner
             foreach (var partial in build.CountsSoFar)
             {
                 var counts = summary.For(partial.ObjectType.ToWireName());
-                (counts.Read, counts.Valid, counts.Rejected, counts.Unchanged) = (partial.Read, partial.Valid, partial.Rejected, partial.Unchanged);
+                (counts.Read, counts.Valid, counts.Rejected, counts.Unchanged, counts.Skipped) = (partial.Read, partial.Valid, partial.Rejected, partial.Unchanged, partial.Skipped);
             }
 
             return;

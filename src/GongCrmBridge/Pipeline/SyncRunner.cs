@@ -193,7 +193,7 @@ public sealed class SyncRunner
             {
                 var counts = summary.For(partial.ObjectType.ToWireName());
                 (counts.Read, counts.Rejected, counts.NotSent, counts.Accepted) = (partial.Read, partial.Rejected, partial.Valid, 0);
-                counts.Unchanged = partial.Unchanged;
+                (counts.Unchanged, counts.Skipped) = (partial.Unchanged, partial.Skipped);
             }
 
             return;

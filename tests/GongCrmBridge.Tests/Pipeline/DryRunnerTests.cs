@@ -168,6 +168,31 @@ public sealed class DryRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_CancelledMidwayWithAWhere_CountsTheSkippedRowsSoTheCountsBalance()
+    {
+        // Given a mapping whose where keeps the accounts with an even number, and a user who stops after the first chunk
+        _dir.Write("account.yaml", """
+            objectType: ACCOUNT
+            objectId: Id
+            modifiedDate: Modified
+            where: { column: Name, matches: "[02468]$" }
+            fields:
+              name: Name
+            """);
+        WriteExports(Accounts(20_000), string.Empty);
+        using var stop = new CancellationTokenSource();
+
+        // When the job is dry-run
+        await new DryRunner().RunAsync(Job(), Options(), new StopAfterFirstReport(stop), stop.Token);
+
+        // Then what was read before the stop is valid or skipped, half each, and read = valid + rejected + skipped
+        var account = RunSummaries.Read(Path.Combine(Report, RunReportWriter.SummaryFileName)).ObjectTypes["ACCOUNT"];
+        Assert.InRange(account.Read, 1, 19_999);
+        Assert.Equal(account.Read / 2, account.Skipped);
+        Assert.True(account.Balances, $"read {account.Read}, valid {account.Valid}, rejected {account.Rejected}, skipped {account.Skipped}");
+    }
+
+    [Fact]
     public async Task RunAsync_CancelledBeforeStart_ExitsWith130()
     {
         WriteExports(Accounts(3), string.Empty);
