@@ -168,6 +168,31 @@ public sealed class SampleJobsTests
     }
 
     [Fact]
+    public async Task ValidateAndSync_Acme_PrintThePlanBeforeSendingAndTheWarningsAtTheEnd()
+    {
+        // When acme is validated (log lines), then synced on a terminal (progress display, quiet console log)
+        using var validateReport = new TempDirectory();
+        using var syncReport = new TempDirectory();
+        var job = Repository.PathOf("samples", "acme", "job.yaml");
+        var validate = await CliRunner.RunAsync(null, "validate", "--job", job, "--report", validateReport.Path);
+        var sync = await CliRunner.RunInteractiveAsync(null, "sync", "--job", job, "--sandbox", "--report", syncReport.Path);
+
+        // Then both end with the warnings, one line per code
+        foreach (var result in new[] { validate, sync })
+        {
+            Assert.True(result.ExitCode == 3, result.All);
+            Assert.Contains("warning unknown-reference: 1 CONTACT record(s): accountId matches no ACCOUNT", result.Out, StringComparison.Ordinal);
+            Assert.Contains("warning catch-all-dominant: isDeleted (column 'Status')", result.Out, StringComparison.Ordinal);
+        }
+
+        // And on the terminal the sync still shows the plan and the budget check before sending, among its warnings only
+        Assert.Contains("plan: BUSINESS_USER 1 file(s), 11 record(s); STAGE 1 file(s), 8 record(s);", sync.Error, StringComparison.Ordinal);
+        Assert.Contains("calls fit in today's budget", sync.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reading ACCOUNT export", sync.Error, StringComparison.Ordinal);
+        Assert.Contains("Reading ACCOUNT export", validate.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sync_Acme_SandboxStoreHoldsExactlyTheExpectedObjects()
     {
         await using var gong = await SandboxSession.StartAsync(allowUnderscoreInObjectId: true);

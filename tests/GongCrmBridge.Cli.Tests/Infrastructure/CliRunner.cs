@@ -29,12 +29,23 @@ internal static class CliRunner
         CancellationToken cancellationToken,
         params string[] args) => await RunAsync(environment, null, cancellationToken, args);
 
+    /// <summary>Runs the command line as on a terminal a person watches: progress display, a quiet console log.</summary>
+    public static Task<CliResult> RunInteractiveAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunAsync(environment, null, interactive: true, CancellationToken.None, args);
+
     /// <summary>Runs the command line with <paramref name="input"/> as its standard input.</summary>
-    public static async Task<CliResult> RunAsync(
+    public static Task<CliResult> RunAsync(
         IReadOnlyDictionary<string, string>? environment,
         string? input,
         CancellationToken cancellationToken,
-        params string[] args)
+        params string[] args) => RunAsync(environment, input, interactive: false, cancellationToken, args);
+
+    private static async Task<CliResult> RunAsync(
+        IReadOnlyDictionary<string, string>? environment,
+        string? input,
+        bool interactive,
+        CancellationToken cancellationToken,
+        string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -48,7 +59,7 @@ internal static class CliRunner
         console.Profile.Width = 220;
         var variables = environment ?? new Dictionary<string, string>();
         using var standardInput = new StringReader(input ?? string.Empty);
-        var cli = new CliEnvironment(console, error, name => variables.GetValueOrDefault(name), IsInteractive: false) { Input = standardInput };
+        var cli = new CliEnvironment(console, error, name => variables.GetValueOrDefault(name), IsInteractive: interactive) { Input = standardInput };
         var exitCode = await GongBridgeApp.RunAsync(args, cli, cancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
