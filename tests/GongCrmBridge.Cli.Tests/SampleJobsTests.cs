@@ -68,6 +68,36 @@ public sealed class SampleJobsTests
     }
 
     [Theory]
+    [InlineData("odoo")] // where: rows of the other type skipped in every export
+    [InlineData("salesforce-weekly")] // stages derived from the deals: merged into one per stage
+    public async Task Sync_ReadyMadeSetJob_InTheSandbox_AcceptsWhatValidateFindsValid(string sample)
+    {
+        // Given a ready-made job, validated
+        var job = Repository.PathOf("samples", sample, "job.yaml");
+        using var dryRun = new TempDirectory();
+        using var synced = new TempDirectory();
+        Assert.Equal(0, (await CliRunner.RunAsync(null, "validate", "--job", job, "--report", dryRun.Path)).ExitCode);
+
+        // When it is synced with the built-in emulator
+        var sync = await CliRunner.RunAsync(null, "sync", "--job", job, "--sandbox", "--report", synced.Path);
+
+        // Then Gong accepts every valid record, and the skipped and merged buckets are those of the dry run, balanced
+        Assert.True(sync.ExitCode == 0, sync.All);
+        var expected = Report.Read(dryRun.Path).Summary.ObjectTypes;
+        var actual = Report.Read(synced.Path).Summary.ObjectTypes;
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (type, counts) in actual)
+        {
+            Assert.True(counts.Balances, type);
+            Assert.Equal(
+                (expected[type].Read, expected[type].Valid, expected[type].Rejected, expected[type].Skipped, expected[type].Merged),
+                (counts.Read, counts.Accepted, counts.Rejected, counts.Skipped, counts.Merged));
+        }
+
+        Assert.True(actual.Values.Sum(c => c.Skipped + c.Merged) > 0, "the sample exercises neither bucket");
+    }
+
+    [Theory]
     [MemberData(nameof(SampleJobs))]
     public async Task Validate_SampleJob_DryRunsWithoutGongAndAccountsForEveryRecord(string sample, int expectedExitCode)
     {

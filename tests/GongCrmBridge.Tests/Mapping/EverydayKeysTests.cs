@@ -6,6 +6,8 @@ namespace GongCrmBridge.Tests.Mapping;
 /// with its configuration errors.</summary>
 public sealed class EverydayKeysTests
 {
+    private const string PinnedHash = "09a608063f7411c6"; // XxHash3 (seed 0) of "Acme Corporation|Zürich|2024" in UTF-8
+
     private const string Lead = """
         objectType: LEAD
         objectId: Id
@@ -129,6 +131,19 @@ public sealed class EverydayKeysTests
         Assert.Equal(json, again);
     }
 
+    [Fact]
+    public void Hash_IsXxHash3OfTheUtf8Value_TheSameInEveryRunAndVersion()
+    {
+        // A key hashed once must hash the same on every later night, or Gong would get a new object: the value is pinned.
+        var mapping = Compile("objectType: LEAD\nobjectId: { column: Key, transform: [hash] }\nmodifiedDate: Modified\n");
+
+        var json = MapOne(mapping, new() { ["Key"] = "Acme Corporation|Zürich|2024", ["Modified"] = "2024-03-01" });
+
+        var expected = System.IO.Hashing.XxHash3.HashToUInt64(System.Text.Encoding.UTF8.GetBytes("Acme Corporation|Zürich|2024")).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(PinnedHash, expected);
+        Assert.Contains($"\"objectId\":\"{PinnedHash}\"", json, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[{ truncate: 0 }]", "truncate needs a whole number above 0")]
     [InlineData("[{ truncate: many }]", "truncate needs a whole number above 0")]
@@ -183,6 +198,20 @@ public sealed class EverydayKeysTests
     }
 
     [Theory]
+    [InlineData("{ column: Status, in: [Open, Working] }", 2)]
+    [InlineData("{ column: Status, equals: Open }", 1)]
+    [InlineData("{ column: Status, notEquals: Open }", 2)]
+    [InlineData("[{ column: Status, notIn: [Open] }, { column: Status, notEquals: Closed }]", 1)]
+    public void Where_EachOperator_KeepsTheRowsItHoldsFor(string where, int kept)
+    {
+        var mapping = Compile(Lead + $"\nwhere: {where}\nfields:\n  title: Status\n");
+
+        var chunk = MapRows(mapping, [Row(("Status", "Open")), Row(("Status", "Working")), Row(("Status", "Closed"))]);
+
+        Assert.Equal((kept, 3 - kept), (chunk.Records.Count, chunk.Skipped));
+    }
+
+    [Theory]
     [InlineData("where: { column: A }", "give exactly one of equals, notEquals, in, notIn or matches")]
     [InlineData("where: { column: A, in: x }", "in takes a non-empty list")]
     [InlineData("where: { column: A, matches: \"(\" }", "not a valid regular expression")]
@@ -209,6 +238,14 @@ public sealed class EverydayKeysTests
             """{"objectId":"L-1","modifiedDate":"2024-03-01T12:00:00Z","phoneNumber":"null","title":"N/A"}""",
             MapOne(mapping, Row(("Phone", "null"), ("T", "N/A"))));
         Assert.Equal("""{"objectId":"L-1","modifiedDate":"2024-03-01T12:00:00Z"}""", MapOne(mapping, Row(("Phone", " N/A "), ("T", "-"))));
+    }
+
+    [Fact]
+    public void NullValues_EmptyList_SwitchesTheDefaultsOff()
+    {
+        var mapping = Compile(Lead + "\nnullValues: []\nfields:\n  title: T\n");
+
+        Assert.Contains("\"title\":\"null\"", MapOne(mapping, Row(("T", "null"))), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -245,6 +282,39 @@ public sealed class EverydayKeysTests
             "field 'emailAddress' (column 'E') is not a valid email address; custom field 'size' (column 'Size'): cannot read 'twelve' as a number (culture 'invariant')",
             rejection.Reason);
         Assert.DoesNotContain("not-an-email", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnInvalid_MappingWideOmit_LeavesOutEveryBadOptionalValue()
+    {
+        var mapping = Compile(Lead + "\nonInvalid: omit\nfields:\n  emailAddress: E\ncustomFields:\n  size: { column: Size, type: NUMBER }\n");
+
+        var chunk = Map(mapping, Row(("E", "not-an-email"), ("Size", "twelve")));
+
+        Assert.Equal("""{"objectId":"L-1","modifiedDate":"2024-03-01T12:00:00Z"}""", Json(chunk));
+        Assert.Equal(["emailAddress", "size"], chunk.FieldIssues.Select(i => i.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void OnInvalid_RequiredField_RejectsByDefault()
+    {
+        var mapping = Compile(Lead + "\ncustomFields:\n  size: { column: Size, type: NUMBER, required: true }\n");
+
+        var rejection = RejectOne(mapping, Row(("Size", "twelve")));
+
+        Assert.Equal("custom field 'size' (column 'Size'): cannot read 'twelve' as a number (culture 'invariant')", rejection.Reason);
+    }
+
+    [Fact]
+    public void Reason_LongValue_IsNamedByItsFirst40Characters()
+    {
+        var mapping = Compile(Lead + "\ncustomFields:\n  size: { column: Size, type: NUMBER, onInvalid: reject }\n");
+        var value = new string('9', 39) + "x and the rest of a long cell";
+
+        var rejection = RejectOne(mapping, Row(("Size", value)));
+
+        Assert.Contains(value[..40], rejection.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(value[..41], rejection.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
