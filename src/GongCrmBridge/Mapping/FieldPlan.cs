@@ -195,7 +195,7 @@ internal sealed class FieldPlan
 
                     if (FieldRuleChecks.CheckNumber(_rule, number) is { } problem)
                     {
-                        failure = Breaks(problem);
+                        failure = Breaks($"{problem} (got {ValueText.Quote(value)})");
                         return false;
                     }
 
@@ -213,7 +213,7 @@ internal sealed class FieldPlan
 
                     if (FieldRuleChecks.CheckInteger(_rule, integer) is { } problem)
                     {
-                        failure = Breaks(problem);
+                        failure = Breaks($"{problem} (got {ValueText.Quote(value)})");
                         return false;
                     }
 

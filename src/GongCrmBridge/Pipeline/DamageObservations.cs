@@ -13,18 +13,18 @@ namespace GongCrmBridge.Pipeline;
 internal sealed class DamageObservations(CrmObjectType type)
 {
     private readonly Dictionary<string, int> _emails = new(StringComparer.OrdinalIgnoreCase);
-    private long _damaged;
+    private long _damagedObjectIds;
+    private long _damagedAccountIds;
+    private long _damagedOwnerIds;
 
     public void Observe(MappedChunk chunk)
     {
         // A damaged objectId breaks Gong's id rule, so such records are among the rejections, named as read.
-        _damaged += chunk.Rejections.Count(r => IsScientific(r.ObjectId));
+        _damagedObjectIds += chunk.Rejections.Count(r => IsScientific(r.ObjectId));
         foreach (var record in chunk.Records)
         {
-            if (IsScientific(chunk.IdOf(record.References.AccountId)) || IsScientific(chunk.IdOf(record.References.OwnerId)))
-            {
-                _damaged++;
-            }
+            _damagedAccountIds += IsScientific(chunk.IdOf(record.References.AccountId)) ? 1 : 0;
+            _damagedOwnerIds += IsScientific(chunk.IdOf(record.References.OwnerId)) ? 1 : 0;
 
             if (type == CrmObjectType.BusinessUser && EmailOf(chunk.Json.Span.Slice(record.JsonOffset, record.JsonLength)) is { } email)
             {
@@ -36,16 +36,20 @@ internal sealed class DamageObservations(CrmObjectType type)
     public IEnumerable<RunWarning> Warnings()
     {
         var wire = type.ToWireName();
-        if (_damaged > 0)
+        (string Field, long Count)[] damage = [("objectId", _damagedObjectIds), ("accountId", _damagedAccountIds), ("ownerId", _damagedOwnerIds)];
+        foreach (var (field, damaged) in damage)
         {
-            yield return new RunWarning
+            if (damaged > 0)
             {
-                Code = "excel-damage",
-                ObjectType = wire,
-                Field = "objectId",
-                Count = _damaged,
-                Message = $"{_damaged} {wire} record(s) hold an id written in scientific notation (like 1.10416E+11): the export went through a spreadsheet, which kept only the first digits; export it again from the CRM",
-            };
+                yield return new RunWarning
+                {
+                    Code = "excel-damage",
+                    ObjectType = wire,
+                    Field = field,
+                    Count = damaged,
+                    Message = $"{damaged} {wire} record(s) hold an {field} written in scientific notation (like 1.10416E+11): the export went through a spreadsheet, which kept only the first digits; export it again from the CRM",
+                };
+            }
         }
 
         var shared = _emails.Values.Where(count => count > 1).Sum(count => (long)count);

@@ -129,8 +129,8 @@ public sealed class GongValidationTests
     }
 
     [Theory]
-    [InlineData("0", RejectionStage.Validation, "field 'sortOrder' (column 'Order') must be a whole number from 1 to 2147483647")]
-    [InlineData("2147483648", RejectionStage.Validation, "field 'sortOrder' (column 'Order') must be a whole number from 1 to 2147483647")]
+    [InlineData("0", RejectionStage.Validation, "field 'sortOrder' (column 'Order') must be a whole number from 1 to 2147483647 (got '0')")]
+    [InlineData("2147483648", RejectionStage.Validation, "field 'sortOrder' (column 'Order') must be a whole number from 1 to 2147483647 (got '2147483648')")]
     [InlineData("2.5", RejectionStage.Mapping, "field 'sortOrder' (column 'Order'): cannot read '2.5' as a whole number (culture 'invariant')")]
     public void Stage_BadSortOrder_IsRejected(string order, RejectionStage stage, string reason)
     {
@@ -201,8 +201,8 @@ public sealed class GongValidationTests
     [InlineData("Amount", "$48,000", RejectionStage.Mapping, "field 'amount' (column 'Amount'): cannot read '$48,000' as a number (culture 'invariant')")]
     [InlineData("Link", "crm.contoso.example/deals/1", RejectionStage.Validation, "url (column 'Link') is not an absolute http(s) URL")]
     [InlineData("Tier", "Bronze", RejectionStage.Validation, "custom field 'tier' (column 'Tier') is not one of the PICKLIST values (got 'Bronze'; allowed: Gold, Silver)")]
-    [InlineData("Probability", "100.5", RejectionStage.Validation, "custom field 'probability' (column 'Probability') is a PERCENT and must be between 0 and 100")]
-    [InlineData("Probability", "-1", RejectionStage.Validation, "custom field 'probability' (column 'Probability') is a PERCENT and must be between 0 and 100")]
+    [InlineData("Probability", "100.5", RejectionStage.Validation, "custom field 'probability' (column 'Probability') is a PERCENT and must be between 0 and 100 (got '100.5')")]
+    [InlineData("Probability", "-1", RejectionStage.Validation, "custom field 'probability' (column 'Probability') is a PERCENT and must be between 0 and 100 (got '-1')")]
     [InlineData("Champion", "li.wei", RejectionStage.Validation, "custom field 'champion' (column 'Champion') is not a valid email address")]
     [InlineData("Site", "ftp://x.example", RejectionStage.Validation, "custom field 'site' (column 'Site') is not an absolute http(s) URL")]
     [InlineData("Renewal", "perhaps", RejectionStage.Mapping, "custom field 'renewal' (column 'Renewal'): cannot read 'perhaps' as a boolean (true/false, yes/no, 1/0)")]
