@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using GongCrmBridge.Jobs;
 using GongCrmBridge.Pipeline;
 using GongCrmBridge.Reporting;
@@ -32,6 +33,45 @@ public sealed class RealExportWarningsTests : IDisposable
         var summary = await new DryRunner().RunAsync(job, new RunOptions { ReportDirectory = Path.Combine(_dir.Root, "report"), RunId = "r", Parallelism = 2 });
         Assert.All(summary.ObjectTypes.Values, counts => Assert.True(counts.Balances));
         return summary;
+    }
+
+    [Fact]
+    public async Task SalesforceWeeklyLeads_TwoAddressesAMixedDateColumnAndEmptyLookups_AreAllSentWhole()
+    {
+        // A weekly Data Export Service Lead.csv: never-converted leads carry 000000000000000AAA in the Converted...Id
+        // columns; a person typed two addresses into one Email cell; LastModifiedDate mixes the API's layout and Excel's.
+        var rows = new StringBuilder("Id,LastName,Email,LastModifiedDate,ConvertedAccountId,ConvertedContactId,ConvertedOpportunityId\n");
+        rows.Append("00Q5g000001AAAA,Ito,ito@contoso.example,2024-03-01T09:15:00.000Z,000000000000000AAA,000000000000000AAA,000000000000000AAA\n");
+        rows.Append("00Q5g000002AAAA,Okafor,\"A.Okafor@Contoso.example; ada@home.example\",3/2/2024 4:30 PM,000000000000000AAA,000000000000000AAA,000000000000000AAA\n");
+        rows.Append("00Q5g000003AAAA,Silva,silva@contoso.example,2024-03-03T11:00:00.000Z,0015g00000XyZ01AAD,0035g00000Ab001AAB,0065g00000Op001AAB\n");
+        for (var i = 4; i <= 12; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"00Q5g00000{i:D1}AAAA,Lead {i},lead{i}@contoso.example,3/{i}/2024 10:00 AM,000000000000000AAA,000000000000000AAA,000000000000000AAA\n");
+        }
+
+        var summary = await DryRunAsync("LEAD", """
+            objectType: LEAD
+            objectId: Id
+            modifiedDate: { column: LastModifiedDate, format: ["yyyy-MM-dd'T'HH:mm:ss.fff'Z'", "M/d/yyyy h:mm tt"] }
+            fields:
+              lastName: LastName
+              emailAddress: { column: Email, split: [";", ",", " "], transform: [first, lower] }
+              convertedToAccountId: ConvertedAccountId
+              convertedToContactId: ConvertedContactId
+              convertedToDealId: ConvertedOpportunityId
+            """, rows.ToString());
+
+        // Every lead is sent, none loses a field: the placeholder reads as empty, the first address is kept, both layouts parse
+        Assert.Equal((12L, 12L, 0L), (summary.ObjectTypes["LEAD"].Read, summary.ObjectTypes["LEAD"].Valid, summary.ObjectTypes["LEAD"].Rejected));
+        Assert.Empty(summary.Warnings);
+        Assert.Equal(["objectType,source,line,objectId,field,reason"], await File.ReadAllLinesAsync(Path.Combine(_dir.Root, "report", FieldIssuesCsvWriter.FileName)));
+        var leads = Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories).SelectMany(File.ReadLines)
+            .ToDictionary(l => JsonDocument.Parse(l).RootElement.GetProperty("objectId").GetString()!, StringComparer.Ordinal);
+        Assert.DoesNotContain("000000000000000AAA", string.Join('\n', leads.Values), StringComparison.Ordinal);
+        Assert.Contains("\"convertedToDealId\":\"0065g00000Op001AAB\"", leads["00Q5g000003AAAA"], StringComparison.Ordinal);
+        Assert.Contains("\"emailAddress\":\"a.okafor@contoso.example\"", leads["00Q5g000002AAAA"], StringComparison.Ordinal);
+        Assert.Contains("\"modifiedDate\":\"2024-03-02T16:30:00Z\"", leads["00Q5g000002AAAA"], StringComparison.Ordinal);
+        Assert.Contains("\"modifiedDate\":\"2024-03-01T09:15:00Z\"", leads["00Q5g000001AAAA"], StringComparison.Ordinal);
     }
 
     [Fact]
