@@ -220,6 +220,9 @@ public sealed class SampleJobsTests
         Assert.Contains("calls fit in today's budget", sync.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Reading ACCOUNT export", sync.Error, StringComparison.Ordinal);
         Assert.Contains("Reading ACCOUNT export", validate.Error, StringComparison.Ordinal);
+
+        // (validate with no state yet says the whole daily budget is left as far as it knows)
+        Assert.Contains($"budget: no state yet, so no call counted today: {10_000:N0} left of the daily budget", validate.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,6 +70,10 @@ internal static class SummaryRenderer
         {
             console.MarkupLineInterpolated($"budget: {usedToday:N0} Gong API call(s) used today (UTC), {summary.DailyBudgetLeft:N0} left of the daily budget");
         }
+        else if (dryRun && summary.DailyBudgetLeft is { } budget)
+        {
+            console.MarkupLineInterpolated($"budget: no state yet, so no call counted today: {budget:N0} left of the daily budget (options.dailyCallBudget)");
+        }
 
         if (!dryRun)
         {

@@ -46,7 +46,12 @@ public sealed class DryRunner
             summary =>
             {
                 Tally(summary, job, build);
-                if (store is not null && build.Result is { } built)
+                if (store is null)
+                {
+                    // No state yet: no call of this job counted today, the whole budget is left as far as it knows.
+                    summary.DailyBudgetLeft = job.Options.DailyCallBudget;
+                }
+                else if (build.Result is { } built)
                 {
                     // SPEC.md: validate prints the plan and today's budget left.
                     summary.Plan = built.Plan.WithLeftovers(store.Uploads.Unfinished().Count);

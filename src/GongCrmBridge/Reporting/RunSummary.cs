@@ -37,7 +37,8 @@ public sealed class RunSummary
     /// <summary>Gets the mirror deletes withheld per object type (SPEC.md, "Mirror"); empty when none was.</summary>
     public Dictionary<string, long> DeletesWithheld { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Gets or sets the company's daily budget left as far as this run knows, or null on a dry run.</summary>
+    /// <summary>Gets or sets the company's daily budget left as far as this run knows: the job's budget minus the calls
+    /// its state counted today (all of it when there is no state yet).</summary>
     public long? DailyBudgetLeft { get; set; }
 
     /// <summary>Gets or sets the plan: files, records and API calls expected, the polls of earlier runs' unfinished uploads

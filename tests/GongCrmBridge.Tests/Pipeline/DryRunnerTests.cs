@@ -226,7 +226,7 @@ public sealed class DryRunnerTests : IDisposable
         WriteExports(Accounts(3), $"C-1,{Modified},ACC-1,a@x.example\nC-2,{Modified},ACC-3,\n");
 
         // When the job is dry-run
-        await new DryRunner().RunAsync(Job(), Options());
+        var summary = await new DryRunner().RunAsync(Job(), Options());
 
         // Then summary.json holds the plan: one file per type, and 1 lookup + 1 schema read + per file 1 upload, 2 polls
         var plan = RunSummaries.Read(Path.Combine(Report, RunReportWriter.SummaryFileName)).Plan;
@@ -234,6 +234,9 @@ public sealed class DryRunnerTests : IDisposable
         Assert.Equal([new TypePlan("ACCOUNT", 1, 3), new TypePlan("CONTACT", 1, 2)], plan.Types);
         Assert.Equal((1L, 1L, 2L, 4L, 0L), (plan.Lookups, plan.SchemaCalls, plan.Uploads, plan.Polls, plan.ResumedPolls));
         Assert.Equal(8L, plan.Calls);
+
+        // and, with no state yet, the whole daily budget as what is left
+        Assert.Equal(((long?)null, 10_000L), (summary.ApiCallsToday, summary.DailyBudgetLeft));
     }
 
     [Fact]

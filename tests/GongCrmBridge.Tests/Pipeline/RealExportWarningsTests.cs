@@ -196,18 +196,22 @@ public sealed class RealExportWarningsTests : IDisposable
         Assert.Equal(20L, Assert.Single(summary.Warnings, w => w.Code == "deal-without-close-date").Count);
     }
 
-    [Fact]
-    public async Task DateColumnInAnotherLayout_IsOneMappingProblemWithASuggestedFormat()
+    [Theory]
+    [InlineData("3/14/24 9:05 AM", "12/1/23 11:40 PM", "M/d/yy h:mm tt")] // a Salesforce report
+    [InlineData("14.03.2024", "01.12.2023", "dd.MM.yyyy")] // Odoo or Dynamics in a German locale
+    [InlineData("14/03/2024 09:05", "01/12/2023 23:40", "dd/MM/yyyy HH:mm")] // Excel in a British or French locale
+    [InlineData("14-Mar-24", "1-Dec-23", "d-MMM-yy")] // Excel's default date cell written out
+    public async Task DateColumnInAnotherLayout_IsOneMappingProblemWithASuggestedFormat(string first, string second, string format)
     {
-        // Salesforce report export: "3/14/24 9:05 AM" where the mapping expects ISO-8601.
+        // An export whose modification dates are in a local layout where the mapping expects ISO-8601.
         var summary = await DryRunAsync(
             "ACCOUNT",
             "objectType: ACCOUNT\nobjectId: Id\nmodifiedDate: Modified\nfields:\n  name: Name\n",
-            "Id,Modified,Name\n001A,3/14/24 9:05 AM,Acme\n001B,12/1/23 11:40 PM,Globex\n");
+            $"Id,Modified,Name\n001A,{first},Acme\n001B,{second},Globex\n");
 
         var warning = Assert.Single(summary.Warnings, w => w.Code == "same-failure");
         Assert.Equal(("modifiedDate", 2L), (warning.Field, warning.Count));
-        Assert.Contains("format: \"M/d/yy h:mm tt\"", warning.Message, StringComparison.Ordinal);
+        Assert.Contains($"format: \"{format}\"", warning.Message, StringComparison.Ordinal);
         Assert.Equal(2L, summary.ObjectTypes["ACCOUNT"].Rejected);
     }
 
