@@ -36,18 +36,22 @@ internal sealed record MappingProposal(string CsvPath, CrmObjectType Type, strin
 
     /// <summary>The proposals for the other object types the recognised exports of <paramref name="proposals"/> feed
     /// (see <see cref="ExportLayouts.AlsoFedBy"/>), for the types no export of the job covers yet.</summary>
-    public static IEnumerable<MappingProposal> Companions(IReadOnlyList<MappingProposal> proposals, int rows)
+    /// <returns>A list made at once, so the caller may add it to <paramref name="proposals"/>.</returns>
+    public static IReadOnlyList<MappingProposal> Companions(IReadOnlyList<MappingProposal> proposals, int rows)
     {
         var covered = proposals.Select(p => p.Type).ToHashSet();
-        foreach (var proposal in proposals.Where(p => p.Recognized is not null).ToList())
+        var companions = new List<MappingProposal>();
+        foreach (var proposal in proposals.Where(p => p.Recognized is not null))
         {
             foreach (var layout in ExportLayouts.AlsoFedBy(proposal.Header, proposal.Recognized!.Layout))
             {
                 if (covered.Add(layout.Type) && Make(proposal.CsvPath, layout.Type, rows) is { } companion)
                 {
-                    yield return companion;
+                    companions.Add(companion);
                 }
             }
         }
+
+        return companions;
     }
 }
