@@ -18,6 +18,9 @@ public sealed class RealExportWarningsTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    /// <summary>The LDJSON files the last dry run wrote.</summary>
+    private string[] BatchFiles() => Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories);
+
     private async Task<RunSummary> DryRunAsync(string type, string mapping, string export)
     {
         _dir.Write("mapping.yaml", mapping);
@@ -65,7 +68,7 @@ public sealed class RealExportWarningsTests : IDisposable
         Assert.Equal((12L, 12L, 0L), (summary.ObjectTypes["LEAD"].Read, summary.ObjectTypes["LEAD"].Valid, summary.ObjectTypes["LEAD"].Rejected));
         Assert.Empty(summary.Warnings);
         Assert.Equal(["objectType,source,line,objectId,field,reason"], await File.ReadAllLinesAsync(Path.Combine(_dir.Root, "report", FieldIssuesCsvWriter.FileName)));
-        var leads = Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories).SelectMany(File.ReadLines)
+        var leads = BatchFiles().SelectMany(File.ReadLines)
             .ToDictionary(l => JsonDocument.Parse(l).RootElement.GetProperty("objectId").GetString()!, StringComparer.Ordinal);
         Assert.DoesNotContain("000000000000000AAA", string.Join('\n', leads.Values), StringComparison.Ordinal);
         Assert.Contains("\"convertedToDealId\":\"0065g00000Op001AAB\"", leads["00Q5g000003AAAA"], StringComparison.Ordinal);
@@ -171,7 +174,7 @@ public sealed class RealExportWarningsTests : IDisposable
             """, rows.ToString());
 
         Assert.Equal((12L, 12L), (summary.ObjectTypes["CONTACT"].Read, summary.ObjectTypes["CONTACT"].Valid));
-        var batch = string.Join("\n", Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var batch = string.Join("\n", BatchFiles().Select(File.ReadAllText));
         Assert.DoesNotContain("000000000000000AAA", batch, StringComparison.Ordinal);
         Assert.DoesNotContain("\"null\"", batch, StringComparison.Ordinal);
         Assert.DoesNotContain(summary.Warnings, w => w.Code == "placeholder-value");
@@ -227,7 +230,7 @@ public sealed class RealExportWarningsTests : IDisposable
         Assert.Equal(1L, summary.ObjectTypes["LEAD"].Valid);
         var warning = Assert.Single(summary.Warnings, w => w.Code == "duplicate-header");
         Assert.Equal("Email", warning.Field);
-        var batch = string.Join("\n", Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var batch = string.Join("\n", BatchFiles().Select(File.ReadAllText));
         Assert.Contains("partner@x.example", batch, StringComparison.Ordinal);
     }
 
@@ -282,7 +285,7 @@ public sealed class RealExportWarningsTests : IDisposable
 
         var stage = summary.ObjectTypes["STAGE"];
         Assert.Equal((400L, 4L, 396L, 1), (stage.Read, stage.Valid, stage.Merged, stage.Files));
-        var file = Assert.Single(Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories));
+        var file = Assert.Single(BatchFiles());
         var lines = await File.ReadAllLinesAsync(file);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.Contains("\"objectId\":\"closed-won\",\"modifiedDate\":\"2024-03-28T10:00:00Z\"", StringComparison.Ordinal));
@@ -301,7 +304,7 @@ public sealed class RealExportWarningsTests : IDisposable
         var deal = summary.ObjectTypes["DEAL"];
         Assert.Equal((3L, 2L, 1L), (deal.Read, deal.Valid, deal.Merged));
         Assert.Equal(1L, Assert.Single(summary.Warnings, w => w.Code == "duplicate-object-id").Count);
-        var batch = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(_dir.Root, "report", "batches"), "*.ldjson", SearchOption.AllDirectories)));
+        var batch = await File.ReadAllTextAsync(Assert.Single(BatchFiles()));
         Assert.Contains("Upsell", batch, StringComparison.Ordinal);
         Assert.DoesNotContain("Renewal", batch, StringComparison.Ordinal);
     }
